@@ -1,0 +1,8 @@
+using CiteLsp.Core.Text;
+
+namespace CiteLsp.Core.Bibliography;
+
+public enum Severity { Error, Warning, Information }
+
+/// <summary>A problem found while loading a catalog, with a stable code such as "bib-syntax".</summary>
+public sealed record CatalogDiagnostic(Severity Severity, string Code, string Message, SourceSpan Span);

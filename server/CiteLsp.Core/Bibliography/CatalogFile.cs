@@ -1,0 +1,6 @@
+using CiteLsp.Core.Text;
+
+namespace CiteLsp.Core.Bibliography;
+
+/// <summary>The result of parsing one catalog file: its entries (in file order), its problems, and its line map.</summary>
+public sealed record CatalogFile(string Path, string Format, IReadOnlyList<Entry> Entries, IReadOnlyList<CatalogDiagnostic> Diagnostics, LineIndex Lines);

@@ -1,0 +1,31 @@
+using CiteLsp.Core.Text;
+
+namespace CiteLsp.Core.Bibliography;
+
+/// <summary>One bibliography entry, whatever format it came from.</summary>
+public sealed record Entry
+{
+    public required string Key { get; init; }
+    /// <summary>BibTeX-style type in lower case: article, inproceedings, misc, …</summary>
+    public string Type { get; init; } = "misc";
+    public string Title { get; init; } = "";
+    public IReadOnlyList<Person> Authors { get; init; } = [];
+    /// <summary>True when the source listed only the first authors ("… et al.").</summary>
+    public bool AuthorsTruncated { get; init; }
+    public PartialDate Date { get; init; }
+    public int? Year => Date.Year;
+    /// <summary>Journal, booktitle, publisher or (for seed listings) the arXiv category.</summary>
+    public string? Venue { get; init; }
+    public string? Abstract { get; init; }
+    public string? Doi { get; init; }
+    public string? Url { get; init; }
+    public string? ArxivId { get; init; }
+    /// <summary>Every field as written in the source (lower-case names, raw values).</summary>
+    public IReadOnlyDictionary<string, string> Fields { get; init; } = EmptyFields;
+    /// <summary>The whole entry in its source file.</summary>
+    public SourceSpan Location { get; init; }
+    /// <summary>The key's own span (for bib files); equals <see cref="Location"/> when the key was generated.</summary>
+    public SourceSpan KeyLocation { get; init; }
+
+    private static readonly IReadOnlyDictionary<string, string> EmptyFields = new Dictionary<string, string>();
+}

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs every test suite (.NET and node) and ends with one line: "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")"
+log=$(mktemp -d)
+passed=0; failed=0; status=0
+
+# .NET: unit tests and end-to-end tests that spawn the built server.
+dotnet test CiteLsp.sln -c Release 2>&1 | tee "$log/dotnet.txt"
+[ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+while read -r f p; do failed=$((failed + f)); passed=$((passed + p)); done < <(
+  grep -E '(Passed|Failed)!\s+-\s+Failed:' "$log/dotnet.txt" | sed -E 's/.*Failed:\s*([0-9]+), Passed:\s*([0-9]+).*/\1 \2/')
+grep -qE '(Passed|Failed)!\s+-\s+Failed:' "$log/dotnet.txt" || { echo "no .NET test summary found"; status=1; }
+
+# node: the VS Code client's own tests, when the client is present.
+if [ -f client-vscode/package.json ]; then
+  ( cd client-vscode && npm ci --no-audit --no-fund >/dev/null && npm test ) 2>&1 | tee "$log/node.txt"
+  [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+  p=$(grep -E '^# pass [0-9]+' "$log/node.txt" | awk '{s+=$3} END {print s+0}')
+  f=$(grep -E '^# fail [0-9]+' "$log/node.txt" | awk '{s+=$3} END {print s+0}')
+  passed=$((passed + p)); failed=$((failed + f))
+fi
+
+[ "$failed" -eq 0 ] || status=1
+echo "$passed passed, $failed failed"
+exit $status
