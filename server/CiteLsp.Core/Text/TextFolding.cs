@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace CiteLsp.Core.Text;
@@ -6,11 +5,18 @@ namespace CiteLsp.Core.Text;
 /// <summary>Case and accent folding used by keys and search: "Schrödinger" → "schrodinger".</summary>
 public static class TextFolding
 {
-    private static readonly Dictionary<char, string> Special = new()
+    private static readonly Dictionary<char, string> Special = BuildTable();
+
+    private static Dictionary<char, string> BuildTable()
     {
+        var table = new Dictionary<char, string>
+        {
         ['ß'] = "ss", ['ø'] = "o", ['Ø'] = "o", ['æ'] = "ae", ['Æ'] = "ae", ['œ'] = "oe", ['Œ'] = "oe",
-        ['ł'] = "l", ['Ł'] = "l", ['đ'] = "d", ['Đ'] = "d", ['ı'] = "i", ['þ'] = "th", ['ð'] = "d",
-    };
+            ['ł'] = "l", ['Ł'] = "l", ['đ'] = "d", ['Đ'] = "d", ['ı'] = "i", ['þ'] = "th", ['ð'] = "d",
+        };
+        for (var i = 0; i < LatinFoldTable.From.Length; i++) table.TryAdd(LatinFoldTable.From[i], LatinFoldTable.To[i].ToString());
+        return table;
+    }
 
     /// <summary>Lower-case, strip diacritics, keep everything else.</summary>
     public static string Fold(string s)
@@ -20,9 +26,9 @@ public static class TextFolding
         if (allAscii) return s.ToLowerInvariant();
 
         var sb = new StringBuilder(s.Length);
-        foreach (var c in s.Normalize(NormalizationForm.FormD))
+        foreach (var c in s)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
+            if (c is >= '\u0300' and <= '\u036F') continue; // combining accents (decomposed input)
             if (Special.TryGetValue(c, out var rep)) sb.Append(rep);
             else sb.Append(char.ToLowerInvariant(c));
         }
