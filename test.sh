@@ -21,6 +21,16 @@ if [ -f client-vscode/package.json ]; then
   passed=$((passed + p)); failed=$((failed + f))
 fi
 
+# Real editors (VS Code's client library, Neovim, Emacs) against the built server; each editor that is
+# not installed is reported as skipped. .ci/run installs them; on a developer machine they are optional.
+if command -v python3 >/dev/null && [ -d ../shared/tools ]; then
+  dotnet build server/CiteLsp.Server -c Release -v q -nologo >/dev/null
+  python3 tests/editors/run-probes.py 2>&1 | tee "$log/editors.txt"
+  [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+  read -r p f < <(tail -1 "$log/editors.txt" | sed -E 's/^([0-9]+) passed, ([0-9]+) failed.*/\1 \2/')
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+fi
+
 [ "$failed" -eq 0 ] || status=1
 echo "$passed passed, $failed failed"
 exit $status
