@@ -57,3 +57,24 @@ export function problemMessage(p: StartupProblem): string {
       return `The CiteLsp server stopped: ${p.detail}. See "CiteLsp: Show Output" for its log; "CiteLsp: Restart Server" tries again.`;
   }
 }
+
+/** Keeps the end of the server's stderr, to say why it stopped. */
+export class OutputTail {
+  private text = '';
+  constructor(private readonly limit = 4000) {}
+
+  push(chunk: string): void {
+    this.text = (this.text + chunk).slice(-this.limit);
+  }
+
+  /** The last non-empty lines, at most `lines` of them, on one line. */
+  last(lines = 3): string {
+    return this.text.split(/\r?\n/).map(l => l.trim()).filter(l => l !== '').slice(-lines).join(' ');
+  }
+}
+
+/** "it exited with code 2: <last stderr lines>" for a server process that ended. */
+export function exitDetail(code: number | null, signal: string | null, stderrTail: string): string {
+  const how = code !== null ? `it exited with code ${code}` : `it was killed by ${signal ?? 'a signal'}`;
+  return stderrTail === '' ? how : `${how}: ${stderrTail}`;
+}

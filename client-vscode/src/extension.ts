@@ -1,5 +1,6 @@
 // VS Code glue: starts the server, forwards settings and file changes, and adds the few things that
 // need VS Code UI (citation picker, bibliography list, status bar). Logic lives in the plain modules.
+import { type ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as vscode from 'vscode';
@@ -9,7 +10,7 @@ import {
 } from 'vscode-languageclient/node';
 import { bibliographyReport, bibliographyRows, type BibliographyRow } from './bibliographies';
 import { Commands } from './commands';
-import { checkDotnet, problemMessage, type StartupProblem } from './dotnet';
+import { checkDotnet, exitDetail, OutputTail, problemMessage, type StartupProblem } from './dotnet';
 import { insertCitation } from './insertion';
 import { ServedLanguages, syntaxOf } from './languages';
 import {
@@ -37,6 +38,8 @@ let statusItem: vscode.StatusBarItem;
 let client: CiteLspClient | undefined;
 let phase: ClientPhase = { kind: 'stopped' };
 let crashes: number[] = [];
+/** How the last server process ended, once it has. */
+let lastExit: Promise<string> | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   extensionPath = context.extensionPath;
@@ -86,7 +89,16 @@ async function start(): Promise<void> {
     if (problem !== undefined) return fail(problem);
   }
 
-  const serverOptions: ServerOptions = { command: launch.command, args: launch.args };
+  // Spawned here rather than by the library, to be able to say why a server stopped.
+  const cwd = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? extensionPath;
+  const serverOptions: ServerOptions = () => new Promise<ChildProcess>((resolve, reject) => {
+    const child = spawn(launch.command, launch.args, { cwd, stdio: 'pipe' });
+    const tail = new OutputTail();
+    child.stderr.on('data', (d: Buffer) => tail.push(d.toString('utf8')));
+    lastExit = new Promise(done => child.once('exit', (code, signal) => done(exitDetail(code, signal, tail.last()))));
+    child.once('error', reject);
+    child.once('spawn', () => resolve(child));
+  });
   const clientOptions: LanguageClientOptions = {
     documentSelector: ServedLanguages.flatMap(language => [
       { scheme: 'file', language },
@@ -122,10 +134,11 @@ async function start(): Promise<void> {
     if (client !== c) return;
     client = undefined;
     void c.dispose().catch(() => undefined);
-    const detail = errorText(error);
-    fail(/ENOENT/.test(detail)
-      ? { kind: 'spawnFailed', command: launch.command, detail: 'command not found' }
-      : { kind: 'crashed', detail: `it did not start (${detail})` });
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      fail({ kind: 'spawnFailed', command: launch.command, detail: 'command not found' });
+      return;
+    }
+    fail({ kind: 'crashed', detail: `it did not start: ${await exitOr(errorText(error))}` });
   }
 }
 
@@ -141,8 +154,15 @@ function onServerClosed(): CloseHandlerResult {
     return { action: CloseAction.Restart, handled: true };
   }
   crashes = [];
-  fail({ kind: 'crashed', detail: `it crashed ${maxRestarts + 1} times in 3 minutes and was not restarted again` });
+  void exitOr('no exit status').then(exit =>
+    fail({ kind: 'crashed', detail: `it crashed ${maxRestarts + 1} times in 3 minutes (last time ${exit}) and is not restarted again` }));
   return { action: CloseAction.DoNotRestart, handled: true };
+}
+
+/** How the server process ended, if it does so within a moment; else `fallback`. */
+async function exitOr(fallback: string): Promise<string> {
+  const timeout = new Promise<string>(resolve => setTimeout(() => resolve(fallback), 1000));
+  return lastExit === undefined ? fallback : Promise.race([lastExit, timeout]);
 }
 
 function fail(problem: StartupProblem): void {

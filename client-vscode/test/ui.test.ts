@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { bibliographyReport, bibliographyRows } from '../src/bibliographies';
-import { checkDotnet, hasRequiredRuntime, parseRuntimes, problemMessage } from '../src/dotnet';
+import { checkDotnet, exitDetail, hasRequiredRuntime, OutputTail, parseRuntimes, problemMessage } from '../src/dotnet';
 import type { SearchItem } from '../src/protocol';
 import { authorsText, mergeRows, toPickRow } from '../src/searchItems';
 import { statusView } from '../src/status';
@@ -109,5 +109,19 @@ describe('.NET runtime check', () => {
     assert.match(problemMessage({ kind: 'runtimeMissing', command: 'dotnet', found: ['8.0.1'] }), /has 8\.0\.1\. Install the \.NET 10 runtime/);
     assert.match(problemMessage({ kind: 'serverMissing', path: '/x/citelsp.dll' }), /citelsp\.server\.path/);
     assert.match(problemMessage({ kind: 'crashed', detail: 'exit code 2' }), /exit code 2.*Show Output/);
+  });
+});
+
+describe('server exit report', () => {
+  test('keeps the last stderr lines', () => {
+    const tail = new OutputTail(200);
+    tail.push('line one\n\nline two\r\n');
+    tail.push('citelsp: the language server is not available\n');
+    assert.equal(tail.last(1), 'citelsp: the language server is not available');
+    assert.equal(new OutputTail().last(), '');
+  });
+  test('says how it ended', () => {
+    assert.equal(exitDetail(2, null, 'citelsp: no server'), 'it exited with code 2: citelsp: no server');
+    assert.equal(exitDetail(null, 'SIGKILL', ''), 'it was killed by SIGKILL');
   });
 });
