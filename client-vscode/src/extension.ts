@@ -17,7 +17,7 @@ import {
   BibliographiesMethod, type BibliographiesParams, type BibliographiesResult, SearchMethod,
   type SearchParams, type SearchResult, StatusNotification, type StatusParams,
 } from './protocol';
-import { mergeRows, type PickRow, toPickRow } from './searchItems';
+import { mergeRows, type PickRow, sameKeys, toPickRow } from './searchItems';
 import { resolveServerLaunch, Section } from './settings';
 import { type ClientPhase, statusView } from './status';
 
@@ -41,7 +41,7 @@ let crashes: number[] = [];
 /** How the last server process ended, once it has. */
 let lastExit: Promise<string> | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export function activate(context: vscode.ExtensionContext): void {
   extensionPath = context.extensionPath;
   output = vscode.window.createOutputChannel('CiteLsp', { log: true });
   statusItem = vscode.window.createStatusBarItem('citelsp.status', vscode.StatusBarAlignment.Right, 100);
@@ -58,7 +58,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (e.affectsConfiguration(`${Section}.server.path`)) void restart();
     }),
   );
-  await start();
+  // Not awaited: activation must not wait for the .NET check and the server start.
+  void start();
 }
 
 export async function deactivate(): Promise<void> {
@@ -237,7 +238,10 @@ async function insertCitationCommand(): Promise<void> {
       if (cts.token.isCancellationRequested) return;
       // alwaysShow: the server ranks and filters; VS Code only highlights what it matches itself.
       const rows = result.items.map(item => ({ ...toPickRow(item), alwaysShow: true }));
-      pick.items = mergeRows(picked, rows);
+      // Same entries as shown: leave the list alone, so that a click made meanwhile is not lost.
+      const next = mergeRows(picked, rows);
+      if (sameKeys(next, pick.items)) return;
+      pick.items = next;
       pick.selectedItems = picked;
     } catch (error) {
       if (!cts.token.isCancellationRequested) pick.title = `Insert Citation — search failed: ${errorText(error)}`;

@@ -35,3 +35,8 @@ export function mergeRows<T extends { key: string }>(picked: readonly T[], resul
   const seen = new Set(picked.map(r => r.key));
   return [...picked, ...results.filter(r => !seen.has(r.key))];
 }
+
+/** Whether two row lists show the same entries in the same order (then the list is left alone). */
+export function sameKeys(a: readonly { key: string }[], b: readonly { key: string }[]): boolean {
+  return a.length === b.length && a.every((r, i) => r.key === b[i].key);
+}

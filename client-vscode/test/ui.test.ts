@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { bibliographyReport, bibliographyRows } from '../src/bibliographies';
 import { checkDotnet, exitDetail, hasRequiredRuntime, OutputTail, parseRuntimes, problemMessage } from '../src/dotnet';
 import type { SearchItem } from '../src/protocol';
-import { authorsText, mergeRows, toPickRow } from '../src/searchItems';
+import { authorsText, mergeRows, sameKeys, toPickRow } from '../src/searchItems';
 import { statusView } from '../src/status';
 
 describe('status bar', () => {
@@ -57,6 +57,11 @@ describe('citation picker rows', () => {
     const rows = mergeRows([b], [a, b2, c]);
     assert.deepEqual(rows.map(r => r.key), ['b', 'a', 'c']);
     assert.equal(rows[0], b, 'the picked instance is kept (VS Code matches selection by identity)');
+  });
+  test('same entries in the same order leave the list alone', () => {
+    assert.equal(sameKeys([{ key: 'a' }, { key: 'b' }], [{ key: 'a' }, { key: 'b' }]), true);
+    assert.equal(sameKeys([{ key: 'a' }, { key: 'b' }], [{ key: 'b' }, { key: 'a' }]), false);
+    assert.equal(sameKeys([{ key: 'a' }], [{ key: 'a' }, { key: 'b' }]), false);
   });
 });
 
