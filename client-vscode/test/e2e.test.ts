@@ -15,6 +15,10 @@ import {
   type ProtocolConnection, PublishDiagnosticsNotification, RegistrationRequest, ShutdownRequest,
   StreamMessageReader, StreamMessageWriter, WorkDoneProgressCreateRequest,
 } from 'vscode-languageserver-protocol/node';
+import {
+  BibliographiesMethod, type BibliographiesResult, SearchMethod, type SearchResult, StatusNotification, type StatusParams,
+} from '../src/protocol';
+import { toPickRow } from '../src/searchItems';
 import { serverSection } from '../src/settings';
 import { clientRoot, extract, readVsix } from './helpers';
 
@@ -29,6 +33,7 @@ interface Doc {
 
 class Session {
   readonly diagnostics = new Map<string, Diagnostic[]>();
+  readonly statuses: StatusParams[] = [];
   readonly log: string[] = [];
   stderr = '';
   exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
@@ -126,6 +131,7 @@ describe('packaged server end to end', { timeout: 120_000 }, () => {
     connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
     connection.onNotification('window/logMessage', (p: { message: string }) => { s.log.push(p.message); });
     connection.onNotification(PublishDiagnosticsNotification.type, p => { s.diagnostics.set(p.uri, p.diagnostics); s.onChange(); });
+    connection.onNotification(StatusNotification, (p: StatusParams) => { s.statuses.push(p); s.onChange(); });
     connection.listen();
 
     const exited = new Promise<never>((_, reject) => child.on('exit', code => reject(new Error(`server exited with ${code} before initialize`))));
@@ -174,8 +180,10 @@ describe('packaged server end to end', { timeout: 120_000 }, () => {
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  /** Skips, loudly, while the server has no completion yet; any other start problem fails. */
-  function ready(t: { skip(message: string): void; diagnostic(message: string): void }): Session | undefined {
+  type Skippable = { skip(message: string): void; diagnostic(message: string): void };
+
+  /** The session, or a loud skip while main's server is not a language server yet; any other start problem fails. */
+  function started(t: Skippable): Session | undefined {
     if (startProblem !== undefined) {
       if (startProblem.includes(notYetAServer) && session?.exit?.code === 2) {
         const message = `SKIPPED: the packaged server is not a language server yet ("${notYetAServer}")`;
@@ -185,6 +193,12 @@ describe('packaged server end to end', { timeout: 120_000 }, () => {
       }
       assert.fail(`the packaged server did not start:\n${startProblem}`);
     }
+    return session;
+  }
+
+  /** As started(), and skips, loudly, while the server has no completion yet. */
+  function ready(t: Skippable): Session | undefined {
+    if (started(t) === undefined) return undefined;
     if (init?.capabilities.completionProvider === undefined) {
       const message = `SKIPPED: the server reports no completionProvider yet (capabilities: ${JSON.stringify(init?.capabilities)})`;
       t.diagnostic(message);
@@ -193,6 +207,66 @@ describe('packaged server end to end', { timeout: 120_000 }, () => {
     }
     return session;
   }
+
+  // The custom messages the extension's status bar, picker and bibliography list are built on.
+  test('citelsp/status, citelsp/search and citelsp/bibliographies answer in the contract shape', async t => {
+    const s = started(t);
+    if (s === undefined) return;
+    const status = await s.until('a citelsp/status', 20_000, () => s.statuses[0]);
+    for (const k of ['entries', 'files', 'errors'] as const) assert.ok(Number.isInteger(status[k]) && status[k] >= 0, JSON.stringify(status));
+    assert.ok(status.entries > 0, 'the seed catalog is on by default');
+
+    // The seed catalog (on by default) has machine-learning papers.
+    const result = await s.connection.sendRequest<SearchResult>(SearchMethod, { query: 'learning', limit: 3, textDocument: { uri: docs.tex.uri } });
+    assert.ok(result.items.length > 0 && result.items.length <= 3, `1..3 items: ${result.items.length}`);
+    for (const i of result.items) {
+      assert.ok(typeof i.key === 'string' && i.key !== '' && typeof i.title === 'string' && typeof i.score === 'number', JSON.stringify(i));
+      assert.ok(Array.isArray(i.authors) && i.authors.every(a => typeof a === 'string'), JSON.stringify(i));
+      assert.ok(i.year === null || Number.isInteger(i.year), JSON.stringify(i));
+      assert.ok(i.venue === null || typeof i.venue === 'string', JSON.stringify(i));
+      assert.ok(i.source === 'bibliography' || i.source === 'library', JSON.stringify(i));
+      const shown: Record<string, string> = {
+        key: i.key, title: i.title, author: i.authors.join(', '), year: String(i.year ?? ''), venue: i.venue ?? '',
+      };
+      for (const m of i.matches) {
+        assert.ok(m.field in shown, `match field ${m.field}`);
+        assert.ok(m.start >= 0 && m.length > 0 && m.start + m.length <= shown[m.field].length, `${JSON.stringify(m)} in ${JSON.stringify(shown[m.field])}`);
+      }
+      assert.equal(toPickRow(i).key, i.key);
+    }
+
+    const bibs = await s.connection.sendRequest<BibliographiesResult>(BibliographiesMethod, { textDocument: { uri: docs.tex.uri } });
+    assert.ok(Array.isArray(bibs.files), JSON.stringify(bibs));
+    for (const f of bibs.files) {
+      assert.ok(typeof f.path === 'string' && typeof f.reason === 'string' && Number.isInteger(f.entries), JSON.stringify(f));
+      assert.ok(f.role === 'bibliography' || f.role === 'library', JSON.stringify(f));
+      for (const e of f.errors) assert.ok(typeof e.message === 'string' && Number.isInteger(e.line) && Number.isInteger(e.character), JSON.stringify(e));
+    }
+  });
+
+  test('the fixture .bib is loaded, searchable with highlights and listed', async t => {
+    const s = ready(t);
+    if (s === undefined) return;
+    const status = await s.until('a citelsp/status without errors', 20_000, () => s.statuses.find(p => p.errors === 0 && p.entries >= 2));
+    assert.ok(status.files >= 1, JSON.stringify(status));
+
+    const result = await s.connection.sendRequest<SearchResult>(SearchMethod, { query: 'knuth texbook', limit: 5, textDocument: { uri: docs.tex.uri } });
+    const hit = result.items.find(i => i.key === 'knuth1984');
+    assert.ok(hit, JSON.stringify(result.items.map(i => i.key)));
+    assert.match(hit.title, /TeX\s*book/);
+    assert.ok(hit.authors.some(a => a.includes('Knuth')), JSON.stringify(hit.authors));
+    assert.equal(hit.year, 1984);
+    assert.equal(hit.source, 'bibliography');
+    assert.ok(hit.matches.some(m => m.field === 'author') && hit.matches.some(m => m.field === 'title'), JSON.stringify(hit.matches));
+    assert.match(toPickRow(hit).description, /Knuth.*1984/);
+
+    const bibs = await s.connection.sendRequest<BibliographiesResult>(BibliographiesMethod, { textDocument: { uri: docs.tex.uri } });
+    const refs = bibs.files.find(f => path.basename(f.path) === 'refs.bib');
+    assert.ok(refs, JSON.stringify(bibs));
+    assert.equal(refs.role, 'bibliography');
+    assert.equal(refs.entries, 2);
+    assert.deepEqual(refs.errors, []);
+  });
 
   for (const kind of ['tex', 'md'] as const) {
     const name = kind === 'tex' ? 'LaTeX' : 'Markdown';
