@@ -38,6 +38,9 @@ let statusItem: vscode.StatusBarItem;
 let client: CiteLspClient | undefined;
 let phase: ClientPhase = { kind: 'stopped' };
 let crashes: number[] = [];
+/** Bumped by every start and stop, so that a start overtaken by a restart gives up. */
+let generation = 0;
+let watcher: vscode.FileSystemWatcher;
 /** How the last server process ended, once it has. */
 let lastExit: Promise<string> | undefined;
 
@@ -47,9 +50,12 @@ export function activate(context: vscode.ExtensionContext): void {
   statusItem = vscode.window.createStatusBarItem('citelsp.status', vscode.StatusBarAlignment.Right, 100);
   statusItem.name = 'CiteLsp';
   statusItem.show();
+  // Bibliography and settings-like files the server reloads on change (one watcher for every restart).
+  watcher = vscode.workspace.createFileSystemWatcher('**/*.{bib,json,yaml,yml}');
   context.subscriptions.push(
     output,
     statusItem,
+    watcher,
     vscode.commands.registerCommand(Commands.insertCitation.id, insertCitationCommand),
     vscode.commands.registerCommand(Commands.showBibliographies.id, showBibliographiesCommand),
     vscode.commands.registerCommand(Commands.restartServer.id, restart),
@@ -76,6 +82,7 @@ function setPhase(next: ClientPhase): void {
 }
 
 async function start(): Promise<void> {
+  const gen = ++generation;
   setPhase({ kind: 'starting' });
   const config = vscode.workspace.getConfiguration(Section);
   const launch = resolveServerLaunch(config.get<string>('server.path'), extensionPath, {
@@ -87,6 +94,7 @@ async function start(): Promise<void> {
   if (launch.dll !== undefined && !fs.existsSync(launch.dll)) return fail({ kind: 'serverMissing', path: launch.dll });
   if (launch.command === 'dotnet') {
     const problem = await checkDotnet(launch.command);
+    if (gen !== generation) return;
     if (problem !== undefined) return fail(problem);
   }
 
@@ -107,7 +115,7 @@ async function start(): Promise<void> {
     ]),
     synchronize: {
       configurationSection: Section,
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{bib,json,yaml,yml}'),
+      fileEvents: watcher,
     },
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
@@ -179,6 +187,7 @@ function fail(problem: StartupProblem): void {
 }
 
 async function stop(): Promise<void> {
+  generation++;
   const c = client;
   client = undefined;
   if (c === undefined) return;

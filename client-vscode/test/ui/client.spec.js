@@ -73,6 +73,17 @@ module.exports = {
     await page.waitForTimeout(800);
     assert.match(fs.readFileSync(file('paper.md'), 'utf8'), /Completion: \[@knuth1984; @lamport1994\]\[@knu\]/);
   },
+  'Restart Server: back to the entry count, no notification': async ({ page, vs, assert }) => {
+    await vs.runCommand(page, 'CiteLsp: Restart Server');
+    let texts = [];
+    for (let i = 0; i < 40; i++) {
+      await page.waitForTimeout(250);
+      texts = await statusTexts(page);
+      if (texts.some(t => /citelsp\.status=2$/.test(t)) && i > 3) break;
+    }
+    assert.ok(texts.some(t => /citelsp\.status=2$/.test(t)), JSON.stringify(texts));
+    assert.equal(await page.locator('.notifications-toasts .notification-toast').count(), 0);
+  },
   'Show Loaded Bibliographies lists files and errors': async ({ page, vs, assert, shot }) => {
     await vs.runCommand(page, 'CiteLsp: Show Loaded Bibliographies');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'refs.bib' }).first().waitFor({ timeout: 15000 });
