@@ -167,6 +167,18 @@ public sealed record CitationContext(SourceSpan PartialKeySpan, string Query, IR
             command = "[@]";
             if (c.KeySpan.End < ks || c.KeySpan.Start > ke) others.Add(c.Key);
         }
+        if (command == "@" && InBrackets(text, at, ke)) command = "[@]";
         return new CitationContext(new SourceSpan(path, ks, ke - ks), text[ks..offset], others, command);
+    }
+
+    /// <summary>An '@' (with no complete key yet) between '[' and ']' on its line: a bracketed citation being typed.</summary>
+    private static bool InBrackets(string text, int at, int end)
+    {
+        var k = at - 1;
+        while (k >= 0 && text[k] is not ('[' or ']' or '\n' or '\r')) k--;
+        if (k < 0 || text[k] != '[') return false;
+        k = end;
+        while (k < text.Length && text[k] is not ('[' or ']' or '\n' or '\r')) k++;
+        return k < text.Length && text[k] == ']';
     }
 }
