@@ -147,7 +147,7 @@ public sealed record CitationContext(SourceSpan PartialKeySpan, string Query, IR
             // @{key with spaces}: walk back to "@{" on the same line.
             ks = offset;
             while (ks > 0 && text[ks - 1] is not ('{' or '}' or '\n' or '\r' or '@')) ks--;
-            if (ks < 2 || text[ks - 1] != '{' || text[ks - 2] != '@') return null;
+            if (ks < 2 || text[ks - 1] != '{' || text[ks - 2] != '@') return RawLatex(text, offset, path);
             braced = true;
             ke = offset;
             while (ke < text.Length && text[ke] is not ('}' or '\n' or '\r')) ke++;
@@ -169,6 +169,15 @@ public sealed record CitationContext(SourceSpan PartialKeySpan, string Query, IR
         }
         if (command == "@" && InBrackets(text, at, ke)) command = "[@]";
         return new CitationContext(new SourceSpan(path, ks, ke - ks), text[ks..offset], others, command);
+    }
+
+    /// <summary>Raw LaTeX \cite{…} inside Markdown (R Markdown with LaTeX output), outside code.</summary>
+    private static CitationContext? RawLatex(string text, int offset, string path)
+    {
+        if (FindLatex(text, offset, null, path) is not { } ctx) return null;
+        foreach (var s in MarkdownCitationScanner.Analyze(path, text).Skipped)
+            if (offset > s.Start && offset < s.End) return null;
+        return ctx;
     }
 
     /// <summary>An '@' (with no complete key yet) between '[' and ']' on its line: a bracketed citation being typed.</summary>

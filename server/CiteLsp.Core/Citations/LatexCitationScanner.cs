@@ -76,6 +76,31 @@ public static class LatexCitationScanner
     }
 
     /// <summary>
+    /// Parses the cite command starting at start (its name ends before p) and adds a citation per key.
+    /// Returns the end of the command or -1. "*" sets citesAll instead of being a key.
+    /// </summary>
+    internal static int ScanCite(string path, string text, int start, int p, CiteCommand cite, List<Citation> into, ref bool citesAll)
+    {
+        var groups = new List<(int Start, int End)>(2);
+        var end = ParseArgs(text, p, cite, groups);
+        if (end < 0) return -1;
+        var commandSpan = new SourceSpan(path, start, end - start);
+        var keys = new List<(int Start, int Length)>();
+        foreach (var (gs, ge) in groups)
+        {
+            keys.Clear();
+            LatexSyntax.SplitList(text, gs, ge, keys);
+            foreach (var (ks, kl) in keys)
+            {
+                if (kl == 1 && text[ks] == '*') { citesAll = true; continue; }
+                if (text.AsSpan(ks, kl).Contains('#')) continue; // a macro parameter inside a definition
+                into.Add(new Citation(text.Substring(ks, kl), new SourceSpan(path, ks, kl), commandSpan, cite.Text, DocumentSyntax.Latex));
+            }
+        }
+        return end;
+    }
+
+    /// <summary>
     /// Parses a cite command's arguments from p (just after its name and star); collects the inner
     /// ranges of key groups. Returns the end of the command, or -1 when it has no key argument yet.
     /// </summary>
@@ -174,7 +199,6 @@ public static class LatexCitationScanner
         private readonly List<EmbeddedFile> _embedded = [];
         private readonly List<LatexReference> _references = [];
         private readonly List<CiteWrapper> _wrappers = [];
-        private readonly List<(int Start, int End)> _groups = [];
         private readonly List<(int Start, int Length)> _keys = [];
         private Dictionary<string, CiteCommand>? _extra;
         private bool _citesAll;
@@ -246,25 +270,7 @@ public static class LatexCitationScanner
             return Cite(i, p, cite) is var end && end > 0 ? end : nameEnd;
         }
 
-        private int Cite(int start, int p, CiteCommand cite)
-        {
-            _groups.Clear();
-            var end = ParseArgs(text, p, cite, _groups);
-            if (end < 0) return -1;
-            var commandSpan = new SourceSpan(path, start, end - start);
-            foreach (var (gs, ge) in _groups)
-            {
-                _keys.Clear();
-                LatexSyntax.SplitList(text, gs, ge, _keys);
-                foreach (var (ks, kl) in _keys)
-                {
-                    if (kl == 1 && text[ks] == '*') { _citesAll = true; continue; }
-                    if (text.AsSpan(ks, kl).Contains('#')) continue; // a macro parameter inside a definition
-                    _citations.Add(new Citation(text.Substring(ks, kl), new SourceSpan(path, ks, kl), commandSpan, cite.Text, DocumentSyntax.Latex));
-                }
-            }
-            return end;
-        }
+        private int Cite(int start, int p, CiteCommand cite) => ScanCite(path, text, start, p, cite, _citations, ref _citesAll);
 
         private int Structural(Command cmd, int start, ReadOnlySpan<char> name, int nameEnd, int p) => cmd.Kind switch
         {

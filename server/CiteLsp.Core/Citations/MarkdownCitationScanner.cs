@@ -174,12 +174,27 @@ public static class MarkdownCitationScanner
                 i += j;
                 switch (text[i])
                 {
-                    case '\\': i += 2; break;
+                    case '\\':
+                        i = Backslash(i);
+                        if (i > lineEnd) resume = Math.Max(resume, i);
+                        break;
                     case '`': i = CodeSpan(i, ref resume); break;
                     case '<': i = Angle(i, ref resume); break;
                     default: i = At(i); break;
                 }
             }
+        }
+
+        /// <summary>An escape (\@), or raw LaTeX: R Markdown/pandoc pass \cite{key} to the LaTeX output, where it resolves.</summary>
+        private int Backslash(int i)
+        {
+            var nameEnd = LatexSyntax.ReadLetters(text, i + 1);
+            if (nameEnd == i + 1) return i + 2;
+            if (LatexCitationScanner.FindCite(text.AsSpan(i + 1, nameEnd - i - 1), null) is not { } cite) return nameEnd;
+            var p = nameEnd < text.Length && text[nameEnd] == '*' ? nameEnd + 1 : nameEnd;
+            var citesAll = false;
+            var end = LatexCitationScanner.ScanCite(path, text, i, p, cite, _citations, ref citesAll);
+            return end < 0 ? nameEnd : end;
         }
 
         private int CodeSpan(int i, ref int resume)
@@ -232,7 +247,7 @@ public static class MarkdownCitationScanner
             {
                 keyStart = i + 2;
                 var close = text.IndexOfAny(['}', '\n', '\r'], keyStart);
-                if (close < 0 || text[close] != '}' || close == keyStart) return i + 1;
+                if (close < 0 || text[close] != '}' || close == keyStart || text[keyStart] == '{') return i + 1; // "@{{x}}" is a template
                 keyEnd = close;
                 end = close + 1;
             }

@@ -67,6 +67,7 @@ public class CitationContextTests
     [InlineData("As @[|doe$0|].", "", "@")]
     [InlineData("@{[|odd ke$0y|]}", "", "@")]
     [InlineData("é𝔸 @[|ψ$0|]", "", "@")]
+    [InlineData("Rmd (\\cite{a, [|b$0|]})", "a", "\\cite")]
     public void Markdown_key_positions(string marked, string others, string command)
     {
         var ctx = AssertContext(marked, DocumentSyntax.Markdown);

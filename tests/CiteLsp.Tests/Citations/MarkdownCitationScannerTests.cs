@@ -25,6 +25,7 @@ public class MarkdownCitationScannerTests
     [InlineData("@[|_under|] @[|1984|] @[|Ärger|] but not @-x or @.")]
     [InlineData("Manubot [@[|doi:10.7554/eLife.32822|]; @[|pmid:29424689|]] and [@[|url:https://x.org/a|]]")]
     [InlineData("Multi-line [see\n@[|a|]; @[|b|]\n] end")]
+    [InlineData("R Markdown raw LaTeX (\\cite{[|IPCC2007|]}, \\citep[p. 2]{[|a|],\n[|b|]}) then @[|c|] but `\\cite{no}`")]
     public void Finds_pandoc_citations(string marked) => AssertKeys(marked);
 
     [Theory]
@@ -35,6 +36,7 @@ public class MarkdownCitationScannerTests
     [InlineData("```\n@no\n```\n~~~~ {.python}\n@no\n~~~~\n")]
     [InlineData("Para.\n\n    @no in indented code\n    @no\n")]
     [InlineData("<!-- @no\n@no -->")]
+    [InlineData("from [{{repo}}@{{commit | truncate(7)}}](https://x/{{c}}) and @{{author.name}}")]
     [InlineData("---\ntitle: x\nemail: me@example.com\nauthor: '@no'\n---\n")]
     public void Skips_non_citations(string marked) => AssertKeys(marked);
 
