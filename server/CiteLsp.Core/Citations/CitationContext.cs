@@ -41,12 +41,9 @@ public sealed record CitationContext(SourceSpan PartialKeySpan, string Query, IR
 
         var ke = offset;
         while (ke < text.Length && IsLatexKeyChar(text[ke])) ke++;
-        var groupEnd = brace + 1;
-        while (groupEnd < text.Length && (IsLatexKeyChar(text[groupEnd]) || text[groupEnd] == ',' || char.IsWhiteSpace(text[groupEnd])))
-        {
-            if (text[groupEnd] == '\n' && LatexSyntax.IsBlankLineAfter(text, groupEnd)) break;
-            groupEnd++;
-        }
+        // A closed group lists its keys; an unclosed one (still typing) only up to the cursor's line end.
+        var closed = LatexSyntax.ReadGroup(text, brace);
+        var groupEnd = closed > 0 ? closed - 1 : LatexSyntax.LineEnd(text, offset);
         var items = new List<(int Start, int Length)>();
         LatexSyntax.SplitList(text, brace + 1, groupEnd, items);
         var others = items.Where(k => k.Start + k.Length < ks || k.Start > ke).Select(k => text.Substring(k.Start, k.Length)).ToList();

@@ -5,7 +5,7 @@ namespace CiteLsp.Core.Workspace;
 
 /// <summary>
 /// Finds which bibliography applies to a document. Does no I/O itself: readFile(fullPath) returns a
-/// file's text or null when it does not exist; workspaceTexFiles lists candidate root documents (full
+/// file's text (the editor's text for open documents) or null when it does not exist; workspaceTexFiles lists candidate root documents (full
 /// paths) for a chapter opened on its own. Keep one instance per workspace snapshot: scans are cached.
 /// </summary>
 public sealed class ProjectResolver(Func<string, string?> readFile, IEnumerable<string> workspaceTexFiles, LatexScanOptions? options = null)

@@ -29,6 +29,8 @@ public class CitationContextTests
     [InlineData(@"\citep[p.~3]{[|smi$0|]}", "")]
     [InlineData(@"\cite{a, [|ab$0cd|], e}", "a e")]
     [InlineData("\\cite{a,\n  [|x$0|]\n}", "a")]
+    [InlineData("\\cite{a,[|$0|]\nSome text, more", "a")]
+    [InlineData("\\cite{a,[|$0|]\n\nNext paragraph, b}", "a")]
     [InlineData(@"\citep*[see][]{[|k$0|]}", "")]
     [InlineData(@"\cites[a]{one}[b]{[|$0|]}", "")]
     [InlineData(@"\volcite{3}{[|k$0|]}", "")]

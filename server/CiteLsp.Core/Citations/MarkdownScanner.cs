@@ -1,0 +1,309 @@
+using System.Buffers;
+using CiteLsp.Core.Text;
+
+namespace CiteLsp.Core.Citations;
+
+/// <summary>One line-oriented pass over a Markdown file; see <see cref="MarkdownScan"/> for what it collects.</summary>
+internal sealed class MarkdownScanner(string path, string text)
+{
+    private static readonly SearchValues<char> InlineStarts = SearchValues.Create("@`<\\");
+
+    private readonly List<Citation> _citations = [];
+    private readonly List<InlineKey> _linkKeys = [];
+    private readonly List<SourceSpan> _skipped = [];
+    private int _bracketStart = -1, _bracketEnd = -1;
+
+    public MarkdownScan Run()
+    {
+        var front = FrontMatter();
+        var i = front is null ? 0 : front.Value.End;
+        var fenceChar = '\0';
+        var fenceLength = 0;
+        var fenceStart = 0;
+        var previousBlank = true;
+        var previousCode = false;
+        var inList = false;
+        var resume = 0; // inline constructs (code spans, comments) may run past a line end
+
+        while (i < text.Length)
+        {
+            var lineEnd = LatexSyntax.LineEnd(text, i);
+            var next = lineEnd < text.Length ? lineEnd + (text[lineEnd] == '\r' && lineEnd + 1 < text.Length && text[lineEnd + 1] == '\n' ? 2 : 1) : text.Length;
+            if (resume >= next) { i = next; continue; }
+
+            var (indent, first) = Indent(i, lineEnd);
+            var blank = first == lineEnd;
+            if (fenceChar != '\0')
+            {
+                if (indent < 4 && IsFence(first, lineEnd, fenceChar, out var len) && len >= fenceLength && IsBlankFrom(first + len, lineEnd))
+                {
+                    fenceChar = '\0';
+                    _skipped.Add(new SourceSpan(path, fenceStart, lineEnd - fenceStart));
+                }
+            }
+            else if (resume > i)
+            {
+                ScanInline(resume, lineEnd, ref resume);
+            }
+            else if (blank)
+            {
+                previousBlank = true;
+                i = next;
+                continue;
+            }
+            else if (indent < 4 && (IsFence(first, lineEnd, '`', out var bl) || IsFence(first, lineEnd, '~', out bl))
+                     && (text[first] == '~' || text.IndexOf('`', first + bl, lineEnd - first - bl) < 0))
+            {
+                fenceChar = text[first];
+                fenceLength = bl;
+                fenceStart = i;
+            }
+            else if (indent >= 4 && (previousBlank || previousCode) && !inList)
+            {
+                previousCode = true;
+                _skipped.Add(new SourceSpan(path, i, lineEnd - i));
+                previousBlank = false;
+                i = next;
+                continue;
+            }
+            else
+            {
+                if (indent < 4)
+                {
+                    if (IsListMarker(first, lineEnd)) inList = true;
+                    else if (previousBlank) inList = false;
+                }
+                if (!(indent < 4 && LinkDefinition(first, lineEnd))) ScanInline(i, lineEnd, ref resume);
+            }
+            previousCode = false;
+            previousBlank = false;
+            i = next;
+        }
+        if (fenceChar != '\0') _skipped.Add(new SourceSpan(path, fenceStart, text.Length - fenceStart));
+        return new MarkdownScan(_citations, front is null ? null : new FrontMatter(text.Substring(front.Value.InnerStart, front.Value.InnerLength), new SourceSpan(path, front.Value.InnerStart, front.Value.InnerLength)), _linkKeys, _skipped);
+    }
+
+    private (int InnerStart, int InnerLength, int End)? FrontMatter()
+    {
+        var start = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
+        if (!text.AsSpan(start).StartsWith("---")) return null;
+        var lineEnd = LatexSyntax.LineEnd(text, start);
+        if (lineEnd == text.Length || !IsBlankFrom(start + 3, lineEnd)) return null;
+        var inner = lineEnd + (text[lineEnd] == '\r' && lineEnd + 1 < text.Length && text[lineEnd + 1] == '\n' ? 2 : 1);
+        // Pandoc: a YAML block is not followed by a blank line (else "---" is a rule).
+        if (inner >= text.Length || text[inner] is '\n' or '\r') return null;
+        for (var i = inner; i < text.Length;)
+        {
+            var e = LatexSyntax.LineEnd(text, i);
+            var line = text.AsSpan(i, e - i).TrimEnd();
+            if (line.SequenceEqual("---") || line.SequenceEqual("..."))
+            {
+                _skipped.Add(new SourceSpan(path, start, e - start));
+                return (inner, i - inner, e);
+            }
+            i = e < text.Length ? e + 1 : e;
+        }
+        return null;
+    }
+
+    private (int Indent, int First) Indent(int i, int lineEnd)
+    {
+        var col = 0;
+        while (i < lineEnd && text[i] is ' ' or '\t')
+        {
+            col += text[i] == '\t' ? 4 - col % 4 : 1;
+            i++;
+        }
+        return (col, i);
+    }
+
+    private bool IsBlankFrom(int i, int end)
+    {
+        for (; i < end; i++) if (text[i] is not (' ' or '\t')) return false;
+        return true;
+    }
+
+    private bool IsFence(int i, int lineEnd, char c, out int length)
+    {
+        var j = i;
+        while (j < lineEnd && text[j] == c) j++;
+        length = j - i;
+        return length >= 3;
+    }
+
+    private bool IsListMarker(int i, int lineEnd)
+    {
+        if (i >= lineEnd) return false;
+        if (text[i] is '-' or '*' or '+') return i + 1 == lineEnd || text[i + 1] is ' ' or '\t';
+        var j = i;
+        while (j < lineEnd && char.IsAsciiDigit(text[j])) j++;
+        if (j == i || j - i > 9 || j >= lineEnd || text[j] is not ('.' or ')')) return false;
+        return j + 1 == lineEnd || text[j + 1] is ' ' or '\t';
+    }
+
+    /// <summary>A Markdown link definition "[@key]: target" defines key (Manubot citation aliases).</summary>
+    private bool LinkDefinition(int i, int lineEnd)
+    {
+        if (i + 2 >= lineEnd || text[i] != '[' || text[i + 1] != '@') return false;
+        var close = text.IndexOf(']', i, lineEnd - i);
+        if (close < 0 || close + 1 >= lineEnd || text[close + 1] != ':') return false;
+        var keyEnd = PandocKey.ReadBare(text, i + 2);
+        if (keyEnd != close) return false;
+        _linkKeys.Add(new InlineKey(text.Substring(i + 2, close - i - 2), new SourceSpan(path, i + 2, close - i - 2)));
+        return true;
+    }
+
+    private void ScanInline(int i, int lineEnd, ref int resume)
+    {
+        while (i < lineEnd)
+        {
+            var j = text.AsSpan(i, lineEnd - i).IndexOfAny(InlineStarts);
+            if (j < 0) return;
+            i += j;
+            switch (text[i])
+            {
+                case '\\':
+                    i = Backslash(i);
+                    if (i > lineEnd) resume = Math.Max(resume, i);
+                    break;
+                case '`': i = CodeSpan(i, ref resume); break;
+                case '<': i = Angle(i, ref resume); break;
+                default: i = At(i); break;
+            }
+        }
+    }
+
+    /// <summary>An escape (\@), or raw LaTeX: R Markdown/pandoc pass \cite{key} to the LaTeX output, where it resolves.</summary>
+    private int Backslash(int i)
+    {
+        var nameEnd = LatexSyntax.ReadLetters(text, i + 1);
+        if (nameEnd == i + 1) return i + 2;
+        if (LatexCitationScanner.FindCite(text.AsSpan(i + 1, nameEnd - i - 1), null) is not { } cite) return nameEnd;
+        var p = nameEnd < text.Length && text[nameEnd] == '*' ? nameEnd + 1 : nameEnd;
+        var citesAll = false;
+        var end = LatexCiteArguments.ScanCite(path, text, i, p, cite, _citations, ref citesAll);
+        return end < 0 ? nameEnd : end;
+    }
+
+    private int CodeSpan(int i, ref int resume)
+    {
+        var n = 1;
+        while (i + n < text.Length && text[i + n] == '`') n++;
+        var limit = ParagraphEnd(i);
+        for (var k = i + n; k < limit; k++)
+        {
+            if (text[k] != '`') continue;
+            var m = 1;
+            while (k + m < limit && text[k + m] == '`') m++;
+            if (m == n)
+            {
+                _skipped.Add(new SourceSpan(path, i, k + m - i));
+                resume = Math.Max(resume, k + m);
+                return k + m;
+            }
+            k += m - 1;
+        }
+        return i + n; // no closer: the backticks are literal
+    }
+
+    private int Angle(int i, ref int resume)
+    {
+        if (string.CompareOrdinal(text, i, "<!--", 0, 4) == 0)
+        {
+            var close = text.IndexOf("-->", i + 4, StringComparison.Ordinal);
+            var end = close < 0 ? text.Length : close + 3;
+            _skipped.Add(new SourceSpan(path, i, end - i));
+            resume = Math.Max(resume, end);
+            return end;
+        }
+        // Autolinks <https://…> and <me@example.com>.
+        var k = i + 1;
+        while (k < text.Length && text[k] is not (' ' or '\t' or '\n' or '\r' or '<' or '>')) k++;
+        if (k < text.Length && text[k] == '>' && text.AsSpan(i + 1, k - i - 1).IndexOfAny(':', '@') >= 0)
+        {
+            _skipped.Add(new SourceSpan(path, i, k + 1 - i));
+            return k + 1;
+        }
+        return i + 1;
+    }
+
+    private int At(int i)
+    {
+        if (i > 0 && PandocKey.BlocksAt(text[i - 1])) return i + 1;
+        int keyStart, keyEnd, end;
+        if (i + 1 < text.Length && text[i + 1] == '{')
+        {
+            keyStart = i + 2;
+            var close = text.IndexOfAny(['}', '\n', '\r'], keyStart);
+            if (close < 0 || text[close] != '}' || close == keyStart || text[keyStart] == '{') return i + 1; // "@{{x}}" is a template
+            keyEnd = close;
+            end = close + 1;
+        }
+        else
+        {
+            keyStart = i + 1;
+            keyEnd = end = PandocKey.ReadBare(text, keyStart);
+            if (keyEnd == keyStart) return i + 1;
+        }
+        var key = text.AsSpan(keyStart, keyEnd - keyStart);
+        if (PandocKey.IsCrossRef(key) || InUrl(i)) return end;
+
+        var (cmdStart, cmdEnd, command) = Bracket(i, end) is { } b ? (b.Start, b.End, "[@]") : (i, end, "@");
+        _citations.Add(new Citation(key.ToString(), new SourceSpan(path, keyStart, keyEnd - keyStart),
+            new SourceSpan(path, cmdStart, cmdEnd - cmdStart), command, DocumentSyntax.Markdown));
+        return end;
+    }
+
+    /// <summary>True when the word holding the '@' is a URL ("https://x.org/@me", "www.x.org/@me").</summary>
+    private bool InUrl(int at)
+    {
+        var s = at;
+        while (s > 0 && at - s < 300 && !char.IsWhiteSpace(text[s - 1]) && text[s - 1] is not ('(' or '[' or '<')) s--;
+        var word = text.AsSpan(s, at - s);
+        return word.Contains("://", StringComparison.Ordinal) || word.StartsWith("www.", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The enclosing [ … ] of a bracketed citation, or null for an in-text one.</summary>
+    private (int Start, int End)? Bracket(int at, int keyEnd)
+    {
+        if (at > _bracketStart && at < _bracketEnd) return (_bracketStart, _bracketEnd);
+        var depth = 0;
+        var open = -1;
+        for (var k = at - 1; k >= 0 && at - k < 2000; k--)
+        {
+            var c = text[k];
+            if (c == ']') depth++;
+            else if (c == '[' && (k == 0 || text[k - 1] != '\\'))
+            {
+                if (depth == 0) { open = k; break; }
+                depth--;
+            }
+            else if (c == '\n' && LatexSyntax.IsBlankLineAfter(text, k)) break;
+        }
+        if (open < 0) return null;
+        depth = 0;
+        var limit = ParagraphEnd(keyEnd);
+        for (var k = keyEnd; k < limit; k++)
+        {
+            var c = text[k];
+            if (c == '\\') { k++; continue; }
+            if (c == '[') depth++;
+            else if (c == ']')
+            {
+                if (depth-- > 0) continue;
+                _bracketStart = open;
+                _bracketEnd = k + 1;
+                return (open, k + 1);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Start of the next blank line after i (or text end).</summary>
+    private int ParagraphEnd(int i)
+    {
+        for (var k = text.IndexOf('\n', i); k >= 0; k = text.IndexOf('\n', k + 1))
+            if (LatexSyntax.IsBlankLineAfter(text, k)) return k;
+        return text.Length;
+    }
+}
