@@ -3,6 +3,8 @@ namespace CiteLsp.Core.Citations;
 /// <summary>Small LaTeX lexing helpers shared by the scanner and the completion context.</summary>
 internal static class LatexSyntax
 {
+    private const int MaxArgument = 20_000;
+
     public static bool IsLetter(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z';
 
     /// <summary>End of the run of ASCII letters starting at i (a control word's name).</summary>
@@ -41,14 +43,16 @@ internal static class LatexSyntax
     /// <summary>
     /// Reads a group opening at text[i] ('{', '[' or '('), honouring nested braces, escapes and comments.
     /// Returns the index just after the closing delimiter, or -1 when unclosed (a blank line ends the
-    /// search unless long is set: cite arguments cannot span paragraphs).
+    /// search unless long is set: cite arguments cannot span paragraphs; nor run longer than MaxArgument,
+    /// which keeps unclosed groups in a document without blank lines from costing quadratic time).
     /// </summary>
     public static int ReadGroup(string text, int i, bool isLong = false)
     {
+        var limit = isLong ? text.Length : Math.Min(text.Length, i + MaxArgument);
         var open = text[i];
         var close = open switch { '{' => '}', '[' => ']', _ => ')' };
         var depth = 0;
-        for (var j = i + 1; j < text.Length; j++)
+        for (var j = i + 1; j < limit; j++)
         {
             var c = text[j];
             switch (c)

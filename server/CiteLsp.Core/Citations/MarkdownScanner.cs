@@ -6,12 +6,16 @@ namespace CiteLsp.Core.Citations;
 /// <summary>One line-oriented pass over a Markdown file; see <see cref="MarkdownScan"/> for what it collects.</summary>
 internal sealed class MarkdownScanner(string path, string text)
 {
-    private static readonly SearchValues<char> InlineStarts = SearchValues.Create("@`<\\");
+    private static readonly SearchValues<char> InlineStarts = SearchValues.Create("@`<\\[]");
 
     private readonly List<Citation> _citations = [];
     private readonly List<InlineKey> _linkKeys = [];
     private readonly List<SourceSpan> _skipped = [];
+    private const int MaxInlineSpan = 4000;
     private int _bracketStart = -1, _bracketEnd = -1;
+    private int _paragraphQuery = -1, _paragraphEnd = -1;
+    private int _unclosedBracket = -1;
+    private readonly List<int> _openBrackets = []; // unmatched '[' of the current paragraph, innermost last
 
     public MarkdownScan Run()
     {
@@ -48,6 +52,7 @@ internal sealed class MarkdownScanner(string path, string text)
             else if (blank)
             {
                 previousBlank = true;
+                _openBrackets.Clear(); // brackets never span paragraphs
                 i = next;
                 continue;
             }
@@ -168,6 +173,11 @@ internal sealed class MarkdownScanner(string path, string text)
                     break;
                 case '`': i = CodeSpan(i, ref resume); break;
                 case '<': i = Angle(i, ref resume); break;
+                case '[': _openBrackets.Add(i++); break;
+                case ']':
+                    if (_openBrackets.Count > 0) _openBrackets.RemoveAt(_openBrackets.Count - 1);
+                    i++;
+                    break;
                 default: i = At(i); break;
             }
         }
@@ -267,21 +277,10 @@ internal sealed class MarkdownScanner(string path, string text)
     private (int Start, int End)? Bracket(int at, int keyEnd)
     {
         if (at > _bracketStart && at < _bracketEnd) return (_bracketStart, _bracketEnd);
+        if (_openBrackets.Count == 0) return null;
+        var open = _openBrackets[^1];
+        if (open == _unclosedBracket) return null;
         var depth = 0;
-        var open = -1;
-        for (var k = at - 1; k >= 0 && at - k < 2000; k--)
-        {
-            var c = text[k];
-            if (c == ']') depth++;
-            else if (c == '[' && (k == 0 || text[k - 1] != '\\'))
-            {
-                if (depth == 0) { open = k; break; }
-                depth--;
-            }
-            else if (c == '\n' && LatexSyntax.IsBlankLineAfter(text, k)) break;
-        }
-        if (open < 0) return null;
-        depth = 0;
         var limit = ParagraphEnd(keyEnd);
         for (var k = keyEnd; k < limit; k++)
         {
@@ -296,14 +295,24 @@ internal sealed class MarkdownScanner(string path, string text)
                 return (open, k + 1);
             }
         }
+        _unclosedBracket = open; // do not search again for each later '@'
         return null;
     }
 
-    /// <summary>Start of the next blank line after i (or text end).</summary>
+    /// <summary>
+    /// Where the paragraph holding i ends (the next blank line, or text end), at most MaxInlineSpan ahead:
+    /// inline constructs never look further, so unclosed backticks or brackets cost no more than that.
+    /// Queries move forward, so the last answer is reused while it still applies.
+    /// </summary>
     private int ParagraphEnd(int i)
     {
-        for (var k = text.IndexOf('\n', i); k >= 0; k = text.IndexOf('\n', k + 1))
-            if (LatexSyntax.IsBlankLineAfter(text, k)) return k;
-        return text.Length;
+        if (i < _paragraphQuery || i > _paragraphEnd)
+        {
+            _paragraphQuery = i;
+            _paragraphEnd = text.Length;
+            for (var k = text.IndexOf('\n', i); k >= 0; k = text.IndexOf('\n', k + 1))
+                if (LatexSyntax.IsBlankLineAfter(text, k)) { _paragraphEnd = k; break; }
+        }
+        return Math.Min(_paragraphEnd, i + MaxInlineSpan);
     }
 }
