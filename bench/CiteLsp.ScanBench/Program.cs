@@ -16,6 +16,11 @@ var denseLatex = Repeat("See \\citep[p.~3]{smith2020deep, doe99} and \\textcite{
 var denseMarkdown = Repeat("See [@smith2020deep, p. 3; -@doe99] and @knuth:ct says `x@y`.\n", Size);
 Report("LaTeX scan (dense)", denseLatex, () => LatexCitationScanner.Scan("dense.tex", denseLatex).Count);
 Report("Markdown scan (dense)", denseMarkdown, () => MarkdownCitationScanner.Scan("dense.md", denseMarkdown).Count);
+// Hostile input: unclosed groups, brackets and backticks in one endless paragraph must stay linear.
+var hostileLatex = Repeat("\\cite{a, \\citep[x{ \\newcommand{\\c}[1]{\\cite{#1} ", Size);
+var hostileMarkdown = Repeat("[see @a ` [@b @c `` <x @d ", Size);
+Report("LaTeX scan (unclosed)", hostileLatex, () => LatexCitationScanner.Scan("hostile.tex", hostileLatex).Count);
+Report("Markdown scan (unclosed)", hostileMarkdown, () => MarkdownCitationScanner.Scan("hostile.md", hostileMarkdown).Count);
 var texCursor = latex.LastIndexOf("\\cite{", StringComparison.Ordinal) + 6;
 Report("LaTeX completion context", latex, () => CitationContext.Find(latex, texCursor, DocumentSyntax.Latex) is null ? 0 : 1);
 var mdCursor = markdown.LastIndexOf("[@", StringComparison.Ordinal) + 2;

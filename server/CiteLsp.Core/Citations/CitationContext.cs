@@ -42,7 +42,7 @@ public sealed record CitationContext(SourceSpan PartialKeySpan, string Query, IR
         var ke = offset;
         while (ke < text.Length && IsLatexKeyChar(text[ke])) ke++;
         // A closed group lists its keys; an unclosed one (still typing) only up to the cursor's line end.
-        var closed = LatexSyntax.ReadGroup(text, brace);
+        var closed = LatexSyntax.ReadKeyList(text, brace);
         var groupEnd = closed > 0 ? closed - 1 : LatexSyntax.LineEnd(text, offset);
         var items = new List<(int Start, int Length)>();
         LatexSyntax.SplitList(text, brace + 1, groupEnd, items);

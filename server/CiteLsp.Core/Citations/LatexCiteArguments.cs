@@ -116,7 +116,7 @@ internal static class LatexCiteArguments
     {
         var q = LatexSyntax.SkipSpaces(text, p);
         if (q >= text.Length || text[q] != '{') return -1;
-        var e = LatexSyntax.ReadGroup(text, q);
+        var e = LatexSyntax.ReadKeyList(text, q);
         if (e < 0) return -1;
         keyGroups.Add((q + 1, e - 1));
         return e;

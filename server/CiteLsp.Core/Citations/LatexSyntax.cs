@@ -3,7 +3,11 @@ namespace CiteLsp.Core.Citations;
 /// <summary>Small LaTeX lexing helpers shared by the scanner and the completion context.</summary>
 internal static class LatexSyntax
 {
-    private const int MaxArgument = 20_000;
+    // Bounds on how far an unclosed group is searched, so hostile input (thousands of unclosed groups in
+    // one paragraph) stays near-linear: cite arguments are short, macro bodies rarely long.
+    private const int MaxOptional = 300;
+    private const int MaxArgument = 1_000;
+    private const int MaxLongArgument = 2_000;
 
     public static bool IsLetter(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z';
 
@@ -48,8 +52,8 @@ internal static class LatexSyntax
     /// </summary>
     public static int ReadGroup(string text, int i, bool isLong = false)
     {
-        var limit = isLong ? text.Length : Math.Min(text.Length, i + MaxArgument);
         var open = text[i];
+        var limit = Math.Min(text.Length, i + (isLong ? MaxLongArgument : open == '{' ? MaxArgument : MaxOptional));
         var close = open switch { '{' => '}', '[' => ']', _ => ')' };
         var depth = 0;
         for (var j = i + 1; j < limit; j++)
@@ -69,6 +73,28 @@ internal static class LatexSyntax
                     break;
                 default:
                     if (c == close && depth == 0) return j + 1;
+                    break;
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>
+    /// Reads a key list "{a, b}" opening at text[i]: like ReadGroup, but a control sequence or a nested
+    /// brace means this is not a key list (or one still being typed), which returns -1.
+    /// </summary>
+    public static int ReadKeyList(string text, int i)
+    {
+        var limit = Math.Min(text.Length, i + MaxArgument);
+        for (var j = i + 1; j < limit; j++)
+        {
+            switch (text[j])
+            {
+                case '}': return j + 1;
+                case '\\' or '{': return -1;
+                case '%': j = LineEnd(text, j) - 1; break;
+                case '\n':
+                    if (IsBlankLineAfter(text, j)) return -1;
                     break;
             }
         }

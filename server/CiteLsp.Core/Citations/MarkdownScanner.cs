@@ -11,7 +11,7 @@ internal sealed class MarkdownScanner(string path, string text)
     private readonly List<Citation> _citations = [];
     private readonly List<InlineKey> _linkKeys = [];
     private readonly List<SourceSpan> _skipped = [];
-    private const int MaxInlineSpan = 4000;
+    private const int MaxInlineSpan = 1000;
     private int _bracketStart = -1, _bracketEnd = -1;
     private int _paragraphQuery = -1, _paragraphEnd = -1;
     private int _unclosedBracket = -1;
