@@ -74,12 +74,15 @@ def run(probe, doc, typed, find, first, hover_find, hover_has, unresolved):
             out = json.loads(proc.stdout)
         except ValueError:
             check(f"{label}: probe output", False, proc.stderr[-500:]); return
-        check(f"{label}: initialize", bool(out.get("initialize", {}).get("capabilities", {}).get("completionProvider")))
-        got = flagged_keys(out["steps"][0].get("result") or out.get("diagnostics") or [], text)
+        steps = out.get("steps") or []
+        if len(steps) < 4:
+            check(f"{label}: probe ran every step", False, (out.get("error") or proc.stderr)[-500:]); return
+        check(f"{label}: initialize", bool(((out.get("initialize") or {}).get("capabilities") or {}).get("completionProvider")))
+        got = flagged_keys(steps[0].get("result") or out.get("diagnostics") or [], text)
         check(f"{label}: diagnostics flag exactly {sorted(unresolved)}", got == unresolved, f"got {sorted(got)}")
-        h = hover_text(out["steps"][1].get("result"))
+        h = hover_text(steps[1].get("result"))
         check(f"{label}: hover shows '{hover_has}'", hover_has in h, h[:200])
-        labels = out["steps"][3].get("labels") or []
+        labels = steps[3].get("labels") or []
         check(f"{label}: completion '{find}' puts {first} first", labels[:1] == [first], str(labels[:5]))
     finally:
         shutil.rmtree(work, ignore_errors=True)
