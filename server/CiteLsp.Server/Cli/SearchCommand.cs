@@ -12,7 +12,7 @@ internal static class SearchCommand
         var query = string.Join(' ', args.Positional);
         var limit = args.Int("--limit", 10);
         var catalog = CatalogOptions.Load(args, stderr);
-        var hits = TokenSearch.Search(catalog.Entries, query, limit);
+        var hits = SearchIndex.Build(catalog.Entries).Search(query, limit);
 
         if (args.Has("--json"))
         {

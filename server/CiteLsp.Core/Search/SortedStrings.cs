@@ -1,0 +1,30 @@
+namespace CiteLsp.Core.Search;
+
+/// <summary>Binary searches over an ordinally sorted string array.</summary>
+internal static class SortedStrings
+{
+    /// <summary>The half-open index range of the items that start with <paramref name="prefix"/>.</summary>
+    public static (int Lo, int Hi) PrefixRange(string[] items, ReadOnlySpan<char> prefix)
+    {
+        int lo = 0, hi = items.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (items[mid].AsSpan().SequenceCompareTo(prefix) < 0) lo = mid + 1; else hi = mid;
+        }
+        int end = lo, top = items.Length;
+        while (end < top)
+        {
+            var mid = (end + top) >>> 1;
+            if (items[mid].AsSpan().StartsWith(prefix)) end = mid + 1; else top = mid;
+        }
+        return (lo, end);
+    }
+
+    /// <summary>Index of the exact item, or -1.</summary>
+    public static int Find(string[] items, ReadOnlySpan<char> item)
+    {
+        var (lo, hi) = PrefixRange(items, item);
+        return lo < hi && items[lo].Length == item.Length ? lo : -1;
+    }
+}
