@@ -102,7 +102,7 @@ internal sealed class SearchIndexBuilder
     private void Add(ReadOnlySpan<char> term)
     {
         if (term.Length == 0 || term.Length > MaxTermLength) return;
-        if (_field == PostingField.Abstract && term.Length < 3) return;
+        if (_field == PostingField.Abstract && term.Length < 4) return; // short abstract words only add noise and postings
         if (!_lookup.TryGetValue(term, out var id))
         {
             id = _terms.Count;
