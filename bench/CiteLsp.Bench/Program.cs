@@ -3,15 +3,17 @@ namespace CiteLsp.Bench;
 /// <summary>dotnet run -c Release --project bench/CiteLsp.Bench -- &lt;bench&gt; [args]: one benchmark per sub-command.</summary>
 internal static class Program
 {
-    private const string Usage = "usage: CiteLsp.Bench search [N…]   (N = entry count; 20 = the seed catalog; default 20 10000 100000)";
+    private const string Usage = """
+        usage: CiteLsp.Bench search [N…]               index build, query p50/p99, memory (N entries; 20 = the seed catalog; default 20 10000 100000)
+               CiteLsp.Bench quality [--dump FILE]      ranker vs plain substring filtering on the quality set; FILE feeds bench/fzf-compare
+        """;
 
-    public static int Run(string[] args) => args.FirstOrDefault() switch
+    public static int Main(string[] args) => args.FirstOrDefault() switch
     {
         "search" => SearchBench.Run(args[1..]),
+        "quality" => QualityBench.Run(args[1..]),
         _ => Fail(),
     };
-
-    public static int Main(string[] args) => Run(args);
 
     private static int Fail()
     {

@@ -109,12 +109,18 @@ internal static class SearchBench
         return Catalog.Build(files).Entries.ToList();
     }
 
-    private static string FindRepo()
+    private static string FindRepo() => SearchBenchPaths.Repo();
+
+    private static string FindShared() => Path.GetFullPath(Path.Combine(FindRepo(), "..", "shared"));
+}
+
+/// <summary>The repository root (the folder holding CiteLsp.sln), found from the running binary.</summary>
+internal static class SearchBenchPaths
+{
+    public static string Repo()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "CiteLsp.sln"))) return dir.FullName;
-        throw new InvalidOperationException("CiteLsp.sln not found");
+        throw new InvalidOperationException("CiteLsp.sln not found above " + AppContext.BaseDirectory);
     }
-
-    private static string FindShared() => Path.GetFullPath(Path.Combine(FindRepo(), "..", "shared"));
 }
