@@ -5,7 +5,8 @@ namespace CiteLsp.Core.Search;
 
 /// <summary>Immutable fuzzy index over entries; thread-safe to search. Every query token must match some field
 /// (key, author names, title, year, venue, abstract); the score sums each token's best quality × field weight.
-/// Results are ordered by <see cref="HitOrder"/>; an empty query lists recent keys, then keys alphabetically.</summary>
+/// Results are ordered by score, then newer year, then key alphabetically (<see cref="HitOrder"/>);
+/// an empty query lists recent keys, then keys alphabetically.</summary>
 public sealed class SearchIndex
 {
     private readonly IReadOnlyList<Entry> _entries;
@@ -20,7 +21,9 @@ public sealed class SearchIndex
         _entries = entries; _terms = terms; _keys = keys;
         _alphabeticalRank = new int[entries.Count];
         for (var i = 0; i < keys.EntryIds.Length; i++) _alphabeticalRank[keys.EntryIds[i]] = i;
-        _hitOrder = new HitOrder(entries);
+        var years = new int[entries.Count];
+        for (var e = 0; e < years.Length; e++) years[e] = entries[e].Year ?? int.MinValue;
+        _hitOrder = new HitOrder(years, _alphabeticalRank);
     }
 
     public IReadOnlyList<Entry> Entries => _entries;
@@ -31,7 +34,7 @@ public sealed class SearchIndex
     /// <param name="indexAbstracts">Abstract words match with a low weight; query time does not depend on abstract length.</param>
     public static SearchIndex Build(IReadOnlyList<Entry> entries, bool indexAbstracts = true, CancellationToken ct = default)
     {
-        var (terms, keys) = new SearchIndexBuilder(entries.Count).Build(entries, indexAbstracts, ct);
+        var (terms, keys) = SearchIndexBuilder.Build(entries, indexAbstracts, ct);
         return new SearchIndex(entries, terms, keys);
     }
 
@@ -98,10 +101,18 @@ public sealed class SearchIndex
     private void Evaluate(TokenPlan plan, ScoreMap? filter, ScoreMap into, CancellationToken ct, bool splits = true)
     {
         var weights = FieldWeights.Of;
+        int[]? candidates = null;
         foreach (var (term, quality) in plan.Terms)
         {
             if (ct.IsCancellationRequested) ct.ThrowIfCancellationRequested();
-            foreach (var p in _terms.PostingsOf(term))
+            var postings = _terms.PostingsOf(term);
+            if (filter is not null && (long)filter.Ids.Count * 16 < postings.Length)
+            {
+                candidates ??= [.. filter.Ids.Order()];
+                Gallop(postings, candidates, quality, into);
+                continue;
+            }
+            foreach (var p in postings)
             {
                 var e = p >>> 3;
                 if (filter is null || filter.Contains(e)) into.Max(e, quality * weights[p & 7]);
@@ -110,6 +121,27 @@ public sealed class SearchIndex
         foreach (var (e, quality) in plan.Keys)
             if (filter is null || filter.Contains(e)) into.Max(e, quality * FieldWeights.WholeKey);
         if (splits && !plan.HasPrefixMatch && plan.Token.Length >= 6 && plan.Token.All(char.IsLetter)) EvaluateSplits(plan.Token, filter, into, ct);
+    }
+
+    /// <summary>Few candidates, long postings list: look each candidate up by exponential search (postings ascend by entry).</summary>
+    private static void Gallop(ReadOnlySpan<int> postings, int[] candidates, float quality, ScoreMap into)
+    {
+        var weights = FieldWeights.Of;
+        var lo = 0;
+        foreach (var c in candidates)
+        {
+            var step = 1;
+            var hi = lo;
+            while (hi < postings.Length && postings[hi] >>> 3 < c) { lo = hi + 1; hi += step; step <<= 1; }
+            hi = Math.Min(hi, postings.Length - 1);
+            while (lo <= hi)
+            {
+                var mid = (lo + hi) >>> 1;
+                if (postings[mid] >>> 3 < c) lo = mid + 1; else hi = mid - 1;
+            }
+            if (lo >= postings.Length) return;
+            if (postings[lo] >>> 3 == c) into.Max(c, quality * weights[postings[lo] & 7]);
+        }
     }
 
     /// <summary>"kapdoub" → entries with a word starting "kap" and one starting "doub" (every split with both halves ≥ 3).</summary>

@@ -3,145 +3,105 @@ using CiteLsp.Core.Text;
 
 namespace CiteLsp.Core.Search;
 
-/// <summary>Builds the term dictionary in two passes: a forward list of (term, field) per entry, deduplicated
-/// per entry keeping the heaviest field, then inverted into one flat postings array (no per-term lists).</summary>
-internal sealed class SearchIndexBuilder
+/// <summary>Builds the index: forward passes over entry ranges in parallel, term ids merged and sorted, then
+/// inverted into one flat postings array (no per-term lists); the key table is sorted meanwhile on another thread.</summary>
+internal static class SearchIndexBuilder
 {
-    private const int MaxTermLength = 64;
-    private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-    private readonly List<string> _terms = [];
-    private readonly List<int> _lastEntry = [];
-    private readonly List<int> _lastPos = [];
-    private readonly TermAction _emit;
-    private int[] _forward;
-    private int _count;
-    private int _entry;
-    private PostingField _field;
+    private const int EntriesPerPass = 50_000;
 
-    public SearchIndexBuilder(int entryCount)
+    public static (TermDictionary Terms, KeyTable Keys) Build(IReadOnlyList<Entry> entries, bool indexAbstracts, CancellationToken ct)
     {
-        _lookup = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
-        _forward = new int[Math.Max(1024, entryCount * 24)];
-        _emit = Add;
+        var keys = Task.Run(() => BuildKeys(entries), ct);
+        var passCount = Math.Clamp(entries.Count / EntriesPerPass, 1, Environment.ProcessorCount);
+        var passes = new ForwardPass[passCount];
+        Parallel.For(0, passCount, new ParallelOptions { CancellationToken = ct }, p =>
+            passes[p] = new ForwardPass(entries, (int)((long)entries.Count * p / passCount), (int)((long)entries.Count * (p + 1) / passCount), indexAbstracts, ct));
+        var terms = Invert(passes);
+        return (terms, keys.GetAwaiter().GetResult());
     }
 
-    public (TermDictionary Terms, KeyTable Keys) Build(IReadOnlyList<Entry> entries, bool indexAbstracts, CancellationToken ct)
+    private static KeyTable BuildKeys(IReadOnlyList<Entry> entries)
     {
-        var entryStart = new int[entries.Count + 1];
-        var foldedKeys = new string[entries.Count];
-        for (var e = 0; e < entries.Count; e++)
+        var folded = new string[entries.Count];
+        var ids = new int[entries.Count];
+        for (var e = 0; e < folded.Length; e++)
         {
-            if ((e & 0xFFF) == 0) ct.ThrowIfCancellationRequested();
-            entryStart[e] = _count;
-            _entry = e;
-            foldedKeys[e] = AddEntry(entries[e], indexAbstracts);
+            folded[e] = AlnumKey(entries[e].Key);
+            ids[e] = e;
         }
-        entryStart[entries.Count] = _count;
-
-        var keyIds = new int[entries.Count];
-        for (var i = 0; i < keyIds.Length; i++) keyIds[i] = i;
-        var sortedKeys = (string[])foldedKeys.Clone();
-        Array.Sort(sortedKeys, keyIds, StringComparer.Ordinal);
-        return (Invert(entryStart), new KeyTable(sortedKeys, keyIds));
+        Array.Sort(folded, ids, StringComparer.Ordinal);
+        // Array.Sort is unstable: order runs of equal folded keys ("Smith2019", "smith2019") by the original key.
+        for (int start = 0, end; start < folded.Length; start = end)
+        {
+            for (end = start + 1; end < folded.Length && folded[end] == folded[start]; end++) { }
+            if (end - start > 1) Array.Sort(ids, start, end - start, Comparer<int>.Create((a, b) =>
+                string.CompareOrdinal(entries[a].Key, entries[b].Key) is var c and not 0 ? c : a.CompareTo(b)));
+        }
+        return new KeyTable(folded, ids);
     }
 
-    private string AddEntry(Entry entry, bool indexAbstracts)
-    {
-        var key = AddKey(entry.Key);
-        for (var i = 0; i < entry.Authors.Count; i++)
-        {
-            var p = entry.Authors[i];
-            _field = i == 0 ? PostingField.FirstAuthor : PostingField.Author;
-            TermSplitter.Split(p.Literal ?? p.Family, parts: false, compounds: true, _emit);
-            if (p.Literal is not null) continue;
-            _field = PostingField.Given;
-            TermSplitter.Split(p.Given, parts: false, compounds: true, _emit);
-        }
-        _field = PostingField.Title;
-        TermSplitter.Split(entry.Title, parts: true, compounds: true, _emit);
-        if (entry.Year is { } year)
-        {
-            _field = PostingField.Year;
-            Span<char> digits = stackalloc char[11];
-            if (year.TryFormat(digits, out var n)) Add(digits[..n]);
-        }
-        _field = PostingField.Venue;
-        if (entry.Venue is { } venue) TermSplitter.Split(venue, parts: false, compounds: true, _emit);
-        _field = PostingField.Abstract;
-        if (indexAbstracts && entry.Abstract is { } abs) TermSplitter.Split(abs, parts: false, compounds: false, _emit);
-        return key;
-    }
-
-    /// <summary>Indexes the key's parts ("nakkiran2019deep" → nakkiran, 2019, deep) and returns the whole folded key;
-    /// a part equal to the whole key is left to the key table (one-off terms would bloat the dictionary).</summary>
-    private string AddKey(string key)
+    /// <summary>"Nakkiran:2019" → "nakkiran2019".</summary>
+    private static string AlnumKey(string key)
     {
         var folded = TextFolding.Fold(key);
-        Span<char> alnum = folded.Length <= 256 ? stackalloc char[folded.Length] : new char[folded.Length];
-        var n = 0;
-        foreach (var c in folded) if (TermSplitter.IsWordChar(c)) alnum[n++] = c;
-        var whole = alnum[..n].ToString();
-
-        _field = PostingField.KeyPart;
-        var original = folded.Length == key.Length ? key.AsSpan() : default;
-        var i = 0;
-        while (i < folded.Length)
-        {
-            if (!TermSplitter.IsWordChar(folded[i])) { i++; continue; }
-            var start = i;
-            while (i < folded.Length && TermSplitter.IsWordChar(folded[i])) i++;
-            var run = folded.AsSpan(start, i - start);
-            var before = _count;
-            TermSplitter.EmitParts(run, original.IsEmpty ? default : original[start..i], _emit);
-            if (_count == before && run.Length != whole.Length) Add(run);
-        }
-        return whole;
+        foreach (var c in folded)
+            if (!TermSplitter.IsWordChar(c)) return string.Concat(folded.Where(TermSplitter.IsWordChar));
+        return folded;
     }
 
-    private void Add(ReadOnlySpan<char> term)
+    private static TermDictionary Invert(ForwardPass[] passes)
     {
-        if (term.Length == 0 || term.Length > MaxTermLength) return;
-        if (_field == PostingField.Abstract && term.Length < 4) return; // short abstract words only add noise and postings
-        if (!_lookup.TryGetValue(term, out var id))
+        // Global ids: the first pass's ids, then new terms of later passes appended.
+        var global = new Dictionary<string, int>(StringComparer.Ordinal);
+        var all = new List<string>(passes[0].Terms);
+        for (var i = 0; i < all.Count; i++) global.Add(all[i], i);
+        var remaps = new int[passes.Length][];
+        for (var p = 0; p < passes.Length; p++)
         {
-            id = _terms.Count;
-            var s = term.ToString();
-            _ids.Add(s, id);
-            _terms.Add(s);
-            _lastEntry.Add(-1);
-            _lastPos.Add(0);
+            var local = passes[p].Terms;
+            var remap = remaps[p] = new int[local.Count];
+            for (var i = 0; i < local.Count; i++)
+            {
+                if (p == 0) { remap[i] = i; continue; }
+                if (!global.TryGetValue(local[i], out var id)) { id = all.Count; global.Add(local[i], id); all.Add(local[i]); }
+                remap[i] = id;
+            }
         }
-        var code = id << 3 | (int)_field;
-        if (_lastEntry[id] == _entry)
-        {
-            var pos = _lastPos[id];
-            if ((_forward[pos] & 7) > (int)_field) _forward[pos] = code;
-            return;
-        }
-        _lastEntry[id] = _entry;
-        _lastPos[id] = _count;
-        if (_count == _forward.Length) Array.Resize(ref _forward, _forward.Length * 2);
-        _forward[_count++] = code;
-    }
 
-    private TermDictionary Invert(int[] entryStart)
-    {
-        var sorted = _terms.ToArray();
+        var sorted = all.ToArray();
         var order = new int[sorted.Length];
         for (var i = 0; i < order.Length; i++) order[i] = i;
         Array.Sort(sorted, order, StringComparer.Ordinal);
         var rank = new int[order.Length];
         for (var i = 0; i < order.Length; i++) rank[order[i]] = i;
+        for (var p = 0; p < passes.Length; p++)
+            for (var i = 0; i < remaps[p].Length; i++) remaps[p][i] = rank[remaps[p][i]];
 
         var postStart = new int[sorted.Length + 1];
-        for (var i = 0; i < _count; i++) postStart[rank[_forward[i] >> 3] + 1]++;
+        long total = 0;
+        for (var p = 0; p < passes.Length; p++)
+        {
+            var pass = passes[p]; var remap = remaps[p];
+            for (var i = 0; i < pass.Count; i++) postStart[remap[pass.CodeAt(i) >> 3] + 1]++;
+            total += passes[p].Count;
+        }
         for (var t = 0; t < sorted.Length; t++) postStart[t + 1] += postStart[t];
         var cursor = (int[])postStart.Clone();
-        var postings = new int[_count];
-        for (var e = 0; e + 1 < entryStart.Length; e++)
-            for (var i = entryStart[e]; i < entryStart[e + 1]; i++)
-                postings[cursor[rank[_forward[i] >> 3]]++] = e << 3 | (_forward[i] & 7);
+        var postings = new int[total];
+        for (var p = 0; p < passes.Length; p++)
+        {
+            var pass = passes[p]; var remap = remaps[p];
+            for (var local = 0; local + 1 < pass.EntryStart.Length; local++)
+            {
+                var e = pass.First + local;
+                for (var i = pass.EntryStart[local]; i < pass.EntryStart[local + 1]; i++)
+                {
+                    var code = pass.CodeAt(i);
+                    postings[cursor[remap[code >> 3]]++] = e << 3 | (code & 7);
+                }
+            }
+            passes[p] = null!; // let the forward codes go before the next pass is inverted
+        }
         return new TermDictionary(sorted, postStart, postings);
     }
 }

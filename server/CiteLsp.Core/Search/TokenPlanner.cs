@@ -64,7 +64,8 @@ internal static class TokenPlanner
         var (lo, hi) = SortedStrings.PrefixRange(keys.Folded, token);
         for (var i = lo; i < hi; i++) plan.Keys.Add((keys.EntryIds[i], MatchQuality.KeyPrefix(token.Length, keys.Folded[i].Length)));
         plan.HasPrefixMatch |= hi > lo;
-        if (token.Length < 3 || numeric) return;
+        // Subsequences over keys are a fallback: the scan is linear in the keys sharing the first letter.
+        if (token.Length < 3 || numeric || plan.HasPrefixMatch) return;
 
         var fuzzy = new List<(int Entry, float Quality)>();
         var (flo, fhi) = SortedStrings.PrefixRange(keys.Folded, token.AsSpan(0, 1));
