@@ -120,7 +120,7 @@ public sealed class SearchIndex
         }
         foreach (var (e, quality) in plan.Keys)
             if (filter is null || filter.Contains(e)) into.Max(e, quality * FieldWeights.WholeKey);
-        if (splits && !plan.HasPrefixMatch && plan.Token.Length >= 6 && plan.Token.All(char.IsLetter)) EvaluateSplits(plan.Token, filter, into, ct);
+        if (splits && plan.TriesSplits) EvaluateSplits(plan.Token, filter, into, ct);
     }
 
     /// <summary>Few candidates, long postings list: look each candidate up by exponential search (postings ascend by entry).</summary>
@@ -154,9 +154,12 @@ public sealed class SearchIndex
             for (var cut = 3; cut <= token.Length - 3; cut++)
             {
                 first.Clear(); second.Clear();
-                Evaluate(TokenPlanner.Plan(token[..cut], _terms, _keys, _entries, prefixOnly: true), filter, first, ct, splits: false);
-                if (first.Ids.Count == 0) continue;
-                Evaluate(TokenPlanner.Plan(token[cut..], _terms, _keys, _entries, prefixOnly: true), first, second, ct, splits: false);
+                var a = TokenPlanner.Plan(token[..cut], _terms, _keys, _entries, prefixOnly: true);
+                var b = TokenPlanner.Plan(token[cut..], _terms, _keys, _entries, prefixOnly: true);
+                if (a.Cost == 0 || b.Cost == 0) continue;
+                if (b.Cost < a.Cost) (a, b) = (b, a); // the rarer half first; the other is intersected with it
+                Evaluate(a, filter, first, ct, splits: false);
+                Evaluate(b, first, second, ct, splits: false);
                 foreach (var e in second.Ids) into.Max(e, MatchQuality.Split * (first[e] + second[e]) / 2);
             }
         }

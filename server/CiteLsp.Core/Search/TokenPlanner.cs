@@ -52,7 +52,9 @@ internal static class TokenPlanner
                 var m = dict.Masks[t];
                 if (TermDictionary.Missing(mask, m) > budget || TermDictionary.Missing(m, mask) > budget) continue;
                 var d = EditDistance.Osa(token, terms[t], budget);
-                if (d <= budget) Keep(fuzzy, t, MatchQuality.Typo(d, prefix: false));
+                if (d > budget) continue;
+                Keep(fuzzy, t, MatchQuality.Typo(d, prefix: false));
+                plan.HasTypoMatch = true;
             }
         foreach (var (t, q) in fuzzy.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Take(MaxFuzzyTerms)) plan.Terms.Add((t, q));
     }
@@ -65,7 +67,7 @@ internal static class TokenPlanner
         for (var i = lo; i < hi; i++) plan.Keys.Add((keys.EntryIds[i], MatchQuality.KeyPrefix(token.Length, keys.Folded[i].Length)));
         plan.HasPrefixMatch |= hi > lo;
         // Subsequences over keys are a fallback: the scan is linear in the keys sharing the first letter.
-        if (token.Length < 3 || numeric || plan.HasPrefixMatch) return;
+        if (token.Length < 3 || numeric || !plan.NeedsFallback) return;
 
         var fuzzy = new List<(int Entry, float Quality)>();
         var (flo, fhi) = SortedStrings.PrefixRange(keys.Folded, token.AsSpan(0, 1));
@@ -97,7 +99,7 @@ internal static class TokenPlanner
     {
         long cost = plan.Keys.Count;
         foreach (var (t, _) in plan.Terms) cost += dict.PostingCount(t);
-        plan.Cost = cost;
+        plan.Cost = plan.TriesSplits ? cost + (1L << 40) : cost; // splits are cheap only once other tokens have filtered
         return plan;
     }
 }
