@@ -156,7 +156,7 @@ public sealed class SearchIndex
                 first.Clear(); second.Clear();
                 var a = TokenPlanner.Plan(token[..cut], _terms, _keys, _entries, prefixOnly: true);
                 var b = TokenPlanner.Plan(token[cut..], _terms, _keys, _entries, prefixOnly: true);
-                if (a.Cost == 0 || b.Cost == 0) continue;
+                if (!a.HasPrefixMatch || !b.HasPrefixMatch) continue;
                 if (b.Cost < a.Cost) (a, b) = (b, a); // the rarer half first; the other is intersected with it
                 Evaluate(a, filter, first, ct, splits: false);
                 Evaluate(b, first, second, ct, splits: false);
