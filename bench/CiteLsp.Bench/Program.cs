@@ -4,7 +4,7 @@ namespace CiteLsp.Bench;
 internal static class Program
 {
     private const string Usage = """
-        usage: CiteLsp.Bench search [N…]               index build, query p50/p99, memory (N entries; 20 = the seed catalog; default 20 10000 100000)
+        usage: CiteLsp.Bench search [N…] [--no-abstracts] index build, query p50/p99, memory (N entries; 20 = the seed catalog; default 20 10000 100000)
                CiteLsp.Bench quality [--dump FILE]      ranker vs plain substring filtering on the quality set; FILE feeds bench/fzf-compare
         """;
 

@@ -10,25 +10,27 @@ internal static class SearchBench
 {
     public static int Run(string[] args)
     {
-        var sizes = args.Length == 0 ? [20, 10_000, 100_000] : args.Select(int.Parse).ToArray();
+        var abstracts = !args.Contains("--no-abstracts");
+        var numbers = args.Where(a => !a.StartsWith('-')).ToArray();
+        var sizes = numbers.Length == 0 ? [20, 10_000, 100_000] : numbers.Select(int.Parse).ToArray();
         var shared = FindShared();
-        foreach (var n in sizes) RunOne(n, shared);
+        foreach (var n in sizes) RunOne(n, shared, abstracts);
         return 0;
     }
 
-    private static void RunOne(int n, string shared)
+    private static void RunOne(int n, string shared, bool abstracts)
     {
         var entries = n == 20 ? SeedEntries(shared) : SyntheticLibrary.Generate(n, Path.Combine(shared, "corpus"));
         var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
 
         var sw = Stopwatch.StartNew();
-        var index = SearchIndex.Build(entries);
+        var index = SearchIndex.Build(entries, abstracts);
         var coldMs = sw.Elapsed.TotalMilliseconds;
         index = null;
         GC.Collect();
         sw.Restart();
         var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
-        index = SearchIndex.Build(entries); // second build: JIT-optimized code, as in a long-running server
+        index = SearchIndex.Build(entries, abstracts); // second build: JIT-optimized code, as in a long-running server
         var buildMs = sw.Elapsed.TotalMilliseconds;
         var buildCpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds;
         var heapAfter = GC.GetTotalMemory(forceFullCollection: true);
@@ -52,7 +54,7 @@ internal static class SearchBench
             (byKind.TryGetValue(kind, out var l) ? l : byKind[kind] = []).Add(ms);
         }
         var proc = Process.GetCurrentProcess();
-        Console.WriteLine($"entries {n,9:N0}  terms {index.TermCount,9:N0}  build {buildMs,6:F0} ms (cpu all threads {buildCpuMs:F0}, cold {coldMs:F0})  " +
+        Console.WriteLine($"entries {n,9:N0}{(abstracts ? "" : " (abstracts not indexed)")}  terms {index.TermCount,9:N0}  build {buildMs,6:F0} ms (cpu all threads {buildCpuMs:F0}, cold {coldMs:F0})  " +
                           $"query p50 {Pct(all, 50),6:F2} ms  p99 {Pct(all, 99),6:F2} ms  max {all.Max(),6:F2} ms  ({found}/{queries.Count} with hits)");
         Console.WriteLine($"    query thread-cpu p50 {Pct(allCpu, 50),6:F2} ms  p99 {Pct(allCpu, 99),6:F2} ms  max {allCpu.Max(),6:F2} ms");
         Console.WriteLine($"    index heap {(heapAfter - heapBefore) / 1048576.0,7:F0} MB  entries+index heap {heapAfter / 1048576.0,7:F0} MB  " +

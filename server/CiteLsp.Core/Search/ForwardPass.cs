@@ -11,8 +11,8 @@ internal sealed class ForwardPass
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly TermAction _emit;
-    private int[] _lastEntry = new int[1024];
-    private int[] _lastPos = new int[1024];
+    /// <summary>Per local term: the last entry that used it and where its code sits (one cache line, not two).</summary>
+    private (int Entry, int Pos)[] _last = new (int, int)[1024];
     private int _entry;
     private PostingField _field;
 
@@ -102,23 +102,19 @@ internal sealed class ForwardPass
             var s = term.ToString();
             _ids.Add(s, id);
             Terms.Add(s);
-            if (id == _lastEntry.Length)
-            {
-                Array.Resize(ref _lastEntry, id * 2);
-                Array.Resize(ref _lastPos, id * 2);
-            }
-            _lastEntry[id] = -1;
+            if (id == _last.Length) Array.Resize(ref _last, id * 2);
+            _last[id] = (-1, 0);
         }
         var code = id << 3 | (int)_field;
-        if (_lastEntry[id] == _entry)
+        ref var last = ref _last[id];
+        if (last.Entry == _entry)
         {
-            var pos = _lastPos[id];
+            var pos = last.Pos;
             ref var existing = ref Codes[pos >> ChunkBits][pos & ChunkMask];
             if ((existing & 7) > (int)_field) existing = code;
             return;
         }
-        _lastEntry[id] = _entry;
-        _lastPos[id] = Count;
+        last = (_entry, Count);
         if ((Count & ChunkMask) == 0) Codes.Add(new int[1 << ChunkBits]);
         Codes[Count >> ChunkBits][Count & ChunkMask] = code;
         Count++;
