@@ -136,6 +136,13 @@ public class SearchIndexTests
     }
 
     [Fact]
+    public void A_pasted_paragraph_is_cut_to_its_first_words()
+    {
+        var query = string.Join(' ', Enumerable.Repeat("deep", 500)) + " " + new string('x', 10_000);
+        Assert.Equal("nakkiran2019deep", Keys(Index().Search(query, 5)).Single());
+    }
+
+    [Fact]
     public void Cancelled_search_throws()
     {
         using var cts = new CancellationTokenSource();
