@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using CiteLsp.Core.Text;
 
 namespace CiteLsp.Core.Search;
@@ -12,7 +14,17 @@ internal static class TermSplitter
     public static void Split(string text, bool parts, bool compounds, TermAction emit)
     {
         if (text.Length == 0) return;
-        var folded = TextFolding.Fold(text);
+        if (!Ascii.IsValid(text)) { Split(text, TextFolding.Fold(text), parts, compounds, emit); return; }
+        // ASCII (most fields): lower-case into a scratch buffer instead of allocating a folded copy per field.
+        char[]? rented = null;
+        var buffer = text.Length <= 256 ? stackalloc char[text.Length] : (rented = ArrayPool<char>.Shared.Rent(text.Length));
+        Ascii.ToLower(text, buffer, out var n);
+        Split(text, buffer[..n], parts, compounds, emit);
+        if (rented is not null) ArrayPool<char>.Shared.Return(rented);
+    }
+
+    private static void Split(string text, ReadOnlySpan<char> folded, bool parts, bool compounds, TermAction emit)
+    {
         var sameShape = folded.Length == text.Length; // camelCase boundaries come from the original casing
         Span<char> joined = stackalloc char[128];
         var joinedLen = 0; var pieces = 0;
@@ -22,7 +34,7 @@ internal static class TermSplitter
             if (!IsWordChar(folded[i])) { i++; continue; }
             var start = i;
             while (i < folded.Length && IsWordChar(folded[i])) i++;
-            var word = folded.AsSpan(start, i - start);
+            var word = folded[start..i];
             emit(word);
             if (parts) EmitParts(word, sameShape ? text.AsSpan(start, i - start) : default, emit);
 
