@@ -143,6 +143,17 @@ public class SearchIndexTests
     }
 
     [Fact]
+    public void Concurrent_searches_on_one_index_agree_with_sequential_ones()
+    {
+        var index = Index();
+        string[] queries = ["deep", "dobule", "godel", "smith machines", "kapdoub", "", "desc", "2020", "nakkiran19"];
+        var expected = queries.Select(q => string.Join(",", Keys(index.Search(q, 10)))).ToArray();
+        var got = new string[queries.Length * 50];
+        Parallel.For(0, got.Length, i => got[i] = string.Join(",", Keys(index.Search(queries[i % queries.Length], 10))));
+        for (var i = 0; i < got.Length; i++) Assert.Equal(expected[i % queries.Length], got[i]);
+    }
+
+    [Fact]
     public void Cancelled_search_throws()
     {
         using var cts = new CancellationTokenSource();
