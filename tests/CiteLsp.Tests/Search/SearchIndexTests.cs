@@ -41,7 +41,7 @@ public class SearchIndexTests
     {
         var hit = Index().Search("schrodinger", 5)[0];
         Assert.Equal("schrodinger1935", hit.Entry.Key);
-        var (text, ranges) = Markup.Parse("Erwin [|Schrödinger|]");
+        var (text, _, ranges) = Markup.Parse("Erwin [|Schrödinger|]");
         Assert.Equal(text, MatchHighlighter.AuthorsText(hit.Entry));
         Assert.Contains(new FieldMatch("author", ranges[0].Start, ranges[0].Length), hit.Matches);
     }
@@ -97,7 +97,7 @@ public class SearchIndexTests
     public void Matched_ranges_point_into_the_displayed_title()
     {
         var hit = Index().Search("deep doub", 1)[0];
-        var (text, ranges) = Markup.Parse("[|Deep|] [|Doub|]le Descent: Where Bigger Models and More Data Hurt");
+        var (text, _, ranges) = Markup.Parse("[|Deep|] [|Doub|]le Descent: Where Bigger Models and More Data Hurt");
         Assert.Equal(text, hit.Entry.Title);
         foreach (var (start, length) in ranges) Assert.Contains(new FieldMatch("title", start, length), hit.Matches);
     }
