@@ -29,6 +29,13 @@ public sealed class Catalog
             byKey.TryAdd(e.Key, e);
             byKeyIgnoreCase.TryAdd(e.Key, e);
         }
+        // Aliases (biblatex "ids") resolve too, after every real key so that a key always wins.
+        foreach (var e in entries)
+            foreach (var alias in e.Aliases)
+            {
+                byKey.TryAdd(alias, e);
+                byKeyIgnoreCase.TryAdd(alias, e);
+            }
         _byKey = byKey.ToFrozenDictionary(StringComparer.Ordinal);
         _byKeyIgnoreCase = byKeyIgnoreCase.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
     }

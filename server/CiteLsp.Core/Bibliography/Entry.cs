@@ -20,6 +20,8 @@ public sealed record Entry
     public string? Doi { get; init; }
     public string? Url { get; init; }
     public string? ArxivId { get; init; }
+    /// <summary>Other keys that cite this entry (biblatex "ids").</summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
     /// <summary>Every field as written in the source (lower-case names, raw values).</summary>
     public IReadOnlyDictionary<string, string> Fields { get; init; } = EmptyFields;
     /// <summary>The whole entry in its source file.</summary>

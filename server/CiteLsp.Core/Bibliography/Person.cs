@@ -5,6 +5,9 @@ public sealed record Person(string Family, string Given = "", string? Literal = 
 {
     public static Person Corporate(string name) => new(name, "", name);
 
-    /// <summary>"Given Family", or the literal name.</summary>
-    public string DisplayName => Literal ?? (Given.Length == 0 ? Family : $"{Given} {Family}");
+    /// <summary>"Jr", "III": the BibTeX "Family, Jr, Given" part.</summary>
+    public string Suffix { get; init; } = "";
+
+    /// <summary>"Given Family Suffix", or the literal name.</summary>
+    public string DisplayName => Literal ?? string.Join(' ', new[] { Given, Family, Suffix }.Where(p => p.Length > 0));
 }

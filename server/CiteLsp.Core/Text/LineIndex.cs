@@ -9,18 +9,13 @@ public sealed class LineIndex
     public LineIndex(string text)
     {
         var starts = new List<int> { 0 };
-        for (var i = 0; i < text.Length; i++)
+        // Vectorized search for line ends: catalogs can be tens of MB.
+        for (var i = text.AsSpan().IndexOfAny('\r', '\n'); i >= 0;)
         {
-            var c = text[i];
-            if (c == '\r')
-            {
-                if (i + 1 < text.Length && text[i + 1] == '\n') i++;
-                starts.Add(i + 1);
-            }
-            else if (c == '\n')
-            {
-                starts.Add(i + 1);
-            }
+            if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
+            starts.Add(i + 1);
+            var next = text.AsSpan(i + 1).IndexOfAny('\r', '\n');
+            i = next < 0 ? -1 : i + 1 + next;
         }
         _lineStarts = starts.ToArray();
         TextLength = text.Length;

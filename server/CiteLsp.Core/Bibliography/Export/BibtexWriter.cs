@@ -34,15 +34,34 @@ public static class BibtexWriter
     {
         if (e.Fields.ContainsKey("title"))
         {
-            // Came from a bib file: write what the user wrote.
-            foreach (var (name, raw) in e.Fields) yield return (name, "{" + Balance(raw) + "}");
+            // Came from a bib file: write what the user wrote (macros were expanded; months go back to jan…dec).
+            foreach (var (name, raw) in e.Fields) yield return (name, RawValue(name, raw));
             yield break;
         }
+        var written = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (name, value) in StructuredFields(e))
+        {
+            written.Add(name);
+            yield return (name, value);
+        }
+        // Source fields without a structured counterpart (e.g. a seed's score) follow.
+        foreach (var (name, raw) in e.Fields)
+            if (!written.Contains(name)) yield return (name, RawValue(name, raw));
+    }
+
+    private static string RawValue(string name, string raw) =>
+        name == "month" && Bibtex.BibDates.ParseMonth(raw) is { } month && !raw.Trim().All(char.IsAsciiDigit)
+            ? MonthMacros[month - 1]
+            : "{" + Balance(raw) + "}";
+
+    private static IEnumerable<(string, string)> StructuredFields(Entry e)
+    {
         yield return ("title", "{" + Balance(Escape(e.Title)) + "}");
         if (e.Authors.Count > 0)
         {
             var names = e.Authors.Select(p => p.Literal is not null ? "{" + Escape(p.Literal) + "}"
-                : p.Given.Length == 0 ? Escape(p.Family) : $"{Escape(p.Family)}, {Escape(p.Given)}");
+                : p.Suffix.Length > 0 ? $"{Escape(p.Family)}, {Escape(p.Suffix)}, {Escape(p.Given)}"
+                : p.Given.Length == 0 ? Escape(p.Family) + (p.Family.Contains(' ') ? "," : "") : $"{Escape(p.Family)}, {Escape(p.Given)}");
             var list = string.Join(" and ", names) + (e.AuthorsTruncated ? " and others" : "");
             yield return ("author", "{" + list + "}");
         }
@@ -50,6 +69,8 @@ public static class BibtexWriter
         if (e.Date.Month is { } m and >= 1 and <= 12) yield return ("month", MonthMacros[m - 1]);
         if (e.Date.Year is not null && e.Date.Month is not null && e.Date.Day is not null)
             yield return ("date", "{" + e.Date + "}");
+        else if (e.Date.Month is not null && e.Date.Day is { } day)
+            yield return ("day", "{" + day + "}");
         if (e.Venue is not null) yield return ("howpublished", "{" + Escape(e.Venue) + "}");
         if (e.Doi is not null) yield return ("doi", "{" + e.Doi + "}");
         if (e.Url is not null) yield return ("url", "{" + e.Url + "}");

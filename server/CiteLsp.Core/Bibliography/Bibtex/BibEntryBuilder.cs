@@ -1,0 +1,54 @@
+using CiteLsp.Core.Text;
+
+namespace CiteLsp.Core.Bibliography.Bibtex;
+
+/// <summary>Turns a scanned entry into an <see cref="Entry"/>: display title, parsed names, date, venue, identifiers.</summary>
+internal static class BibEntryBuilder
+{
+    private static readonly string[] VenueFields = ["journal", "journaltitle", "booktitle", "publisher", "howpublished", "school", "institution"];
+
+    public static Entry Build(RawEntry e, string path)
+    {
+        var f = e.Fields;
+        var (people, truncated) = Span(f, "author", out var names) || Span(f, "editor", out names) ? BibNames.Parse(names) : ([], false);
+        return new Entry
+        {
+            Key = e.Key,
+            Type = e.Type,
+            Title = Span(f, "title", out var title) ? TexText.ToDisplay(title) : "",
+            Authors = people,
+            AuthorsTruncated = truncated,
+            Date = BibDates.FromFields(f, e.MonthFromMacro),
+            Venue = Venue(f),
+            Abstract = Span(f, "abstract", out var abs) ? TexText.ToDisplay(abs) : null,
+            Doi = Get(f, "doi")?.Trim(),
+            Url = Get(f, "url")?.Trim(),
+            ArxivId = ArxivId(f),
+            Aliases = Get(f, "ids") is { } ids ? ids.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : [],
+            Fields = f,
+            Location = new SourceSpan(path, e.Start, e.End - e.Start),
+            KeyLocation = new SourceSpan(path, e.KeyStart, e.Key.Length),
+        };
+    }
+
+    private static bool Span(BibFields f, string name, out ReadOnlySpan<char> value) =>
+        f.TryGetSpan(name, out value) && !value.IsWhiteSpace();
+
+    private static string? Get(BibFields f, string name) =>
+        f.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v : null;
+
+    private static string? Venue(BibFields f)
+    {
+        foreach (var name in VenueFields)
+            if (Span(f, name, out var v)) return TexText.ToDisplay(v);
+        return null;
+    }
+
+    private static string? ArxivId(BibFields f)
+    {
+        var prefix = Get(f, "archiveprefix") ?? Get(f, "eprinttype");
+        if (prefix is not null && Get(f, "eprint") is { } eprint && prefix.Trim('{', '}', ' ').Equals("arxiv", StringComparison.OrdinalIgnoreCase))
+            return eprint.Trim('{', '}', ' ');
+        return Get(f, "arxivid")?.Trim();
+    }
+}

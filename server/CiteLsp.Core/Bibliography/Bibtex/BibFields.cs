@@ -1,0 +1,122 @@
+using System.Collections;
+using System.Diagnostics.CodeAnalysis;
+
+namespace CiteLsp.Core.Bibliography.Bibtex;
+
+/// <summary>
+/// The fields of one bib entry, in file order. A value written as a single {…}, "…" or number token is kept as a
+/// slice of the file text and only becomes a string when read: a 100k-entry file then holds one big string
+/// instead of a million small ones, which keeps memory and GC time down.
+/// </summary>
+public sealed class BibFields : IReadOnlyDictionary<string, string>
+{
+    private struct Field
+    {
+        public string Name;
+        public string? Value;
+        public int NameStart;
+        /// <summary>The value's text between its delimiters, or the whole "a # b" expression when Value is set.</summary>
+        public int Start;
+        public int Length;
+    }
+
+    private readonly string _text;
+    private Field[] _fields;
+    private int _count;
+
+    internal BibFields(string text, int capacity = 8)
+    {
+        _text = text;
+        _fields = new Field[capacity];
+    }
+
+    public int Count => _count;
+
+    public string this[string key] => TryGetValue(key, out var v) ? v : throw new KeyNotFoundException(key);
+
+    public bool ContainsKey(string key) => IndexOf(key) >= 0;
+
+    public bool TryGetValue(string key, [MaybeNullWhen(false)] out string value)
+    {
+        var i = IndexOf(key);
+        value = i < 0 ? null : ValueAt(i);
+        return i >= 0;
+    }
+
+    /// <summary>The value without allocating when it is a slice of the file text.</summary>
+    internal bool TryGetSpan(string key, out ReadOnlySpan<char> value)
+    {
+        var i = IndexOf(key);
+        if (i < 0) { value = default; return false; }
+        var f = _fields[i];
+        value = f.Value is { } v ? v.AsSpan() : _text.AsSpan(f.Start, f.Length);
+        return true;
+    }
+
+    public IEnumerable<string> Keys { get { for (var i = 0; i < _count; i++) yield return _fields[i].Name; } }
+    public IEnumerable<string> Values { get { for (var i = 0; i < _count; i++) yield return ValueAt(i); } }
+
+    public IEnumerator<KeyValuePair<string, string>> GetEnumerator()
+    {
+        for (var i = 0; i < _count; i++) yield return new(_fields[i].Name, ValueAt(i));
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>Adds a value that is the text slice [start, start+length); false when the name is already there.</summary>
+    internal bool TryAddSlice(string name, int nameStart, int start, int length) =>
+        TryAdd(new Field { Name = name, NameStart = nameStart, Start = start, Length = length });
+
+    internal bool TryAdd(string name, int nameStart, string value, int start, int length) =>
+        TryAdd(new Field { Name = name, NameStart = nameStart, Value = value, Start = start, Length = length });
+
+    internal bool TryAdd(string name, string value) => TryAdd(new Field { Name = name, Value = value, NameStart = -1, Start = -1 });
+
+    /// <summary>
+    /// Offsets of a field's name and of its value (the text between the delimiters, or the whole "a # b" expression)
+    /// in the file; null for fields that are not written in this entry (inherited or absent).
+    /// </summary>
+    public (int NameStart, int ValueStart, int ValueLength)? Position(string name)
+    {
+        var i = IndexOf(name);
+        if (i < 0 || _fields[i].NameStart < 0 || _fields[i].Start < 0) return null;
+        return (_fields[i].NameStart, _fields[i].Start, _fields[i].Length);
+    }
+
+    /// <summary>Replaces (or adds) a value, e.g. after a late @string definition.</summary>
+    internal void Set(string name, string value)
+    {
+        var i = IndexOf(name);
+        if (i < 0) TryAdd(name, value);
+        else _fields[i] = _fields[i] with { Value = value };
+    }
+
+    /// <summary>Takes the fields this map lacks from <paramref name="parent"/> (same file text), except the skipped names.</summary>
+    internal void InheritFrom(BibFields parent, IReadOnlySet<string> skip)
+    {
+        for (var i = 0; i < parent._count; i++)
+        {
+            var f = parent._fields[i];
+            // Inherited fields have no position in this entry.
+            if (!skip.Contains(f.Name) && IndexOf(f.Name) < 0)
+                TryAdd(f with { Value = parent.ValueAt(i), NameStart = -1, Start = -1 });
+        }
+    }
+
+    private bool TryAdd(Field field)
+    {
+        if (IndexOf(field.Name) >= 0) return false;
+        if (_count == _fields.Length) Array.Resize(ref _fields, _count * 2);
+        _fields[_count++] = field;
+        return true;
+    }
+
+    private string ValueAt(int i) => _fields[i].Value ?? _text.Substring(_fields[i].Start, _fields[i].Length);
+
+    private int IndexOf(string name)
+    {
+        for (var i = 0; i < _count; i++)
+            if (string.Equals(_fields[i].Name, name, StringComparison.Ordinal)) return i;
+        return -1;
+    }
+}

@@ -1,0 +1,56 @@
+namespace CiteLsp.Core.Bibliography.Bibtex;
+
+/// <summary>
+/// BibLaTeX inheritance: an entry takes the fields it lacks from its "xdata" entries, then from its "crossref"
+/// parent (whose title becomes the child's booktitle, as biblatex's default rules do). Cycles are reported, not followed.
+/// </summary>
+internal static class BibInheritance
+{
+    private const int MaxDepth = 64;
+    private static readonly HashSet<string> NotInherited = new(StringComparer.Ordinal) { "ids", "crossref", "xdata", "entryset", "xref" };
+    private static readonly HashSet<string> ContainerTypes = new(StringComparer.Ordinal)
+        { "book", "mvbook", "proceedings", "mvproceedings", "collection", "mvcollection", "reference", "mvreference", "periodical" };
+
+    public static void Resolve(List<RawEntry> entries, Dictionary<string, RawEntry> byKey, string path, List<CatalogDiagnostic> diagnostics)
+    {
+        foreach (var e in entries)
+            if (e.Fields.ContainsKey("crossref") || e.Fields.ContainsKey("xdata"))
+                ResolveOne(e, byKey, path, diagnostics, 0);
+    }
+
+    private static void ResolveOne(RawEntry e, Dictionary<string, RawEntry> byKey, string path, List<CatalogDiagnostic> diagnostics, int depth)
+    {
+        if (e.InheritState != 0) return;
+        e.InheritState = 1;
+        if (e.Fields.TryGetValue("xdata", out var xdata))
+            foreach (var k in xdata.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                Inherit(e, k, "xdata", byKey, path, diagnostics, depth);
+        if (e.Fields.TryGetValue("crossref", out var crossref) && crossref.Trim() is { Length: > 0 } parent)
+            Inherit(e, parent, "crossref", byKey, path, diagnostics, depth);
+        e.InheritState = 2;
+    }
+
+    private static void Inherit(RawEntry child, string key, string how, Dictionary<string, RawEntry> byKey, string path, List<CatalogDiagnostic> diagnostics, int depth)
+    {
+        var span = new Text.SourceSpan(path, child.KeyStart, child.Key.Length);
+        if (!byKey.TryGetValue(key, out var parent))
+        {
+            diagnostics.Add(new CatalogDiagnostic(Severity.Warning, "bib-crossref-missing", $"'{child.Key}' refers to a missing {how} entry '{key}'", span));
+            return;
+        }
+        if (parent.InheritState == 1 || depth >= MaxDepth)
+        {
+            diagnostics.Add(new CatalogDiagnostic(Severity.Warning, "bib-crossref-cycle",
+                parent.InheritState == 1
+                    ? $"{how} cycle: '{child.Key}' and '{parent.Key}' inherit from each other; the cycle is not followed"
+                    : $"{how} chain through '{parent.Key}' is deeper than {MaxDepth} entries; not followed", span));
+            return;
+        }
+        ResolveOne(parent, byKey, path, diagnostics, depth + 1);
+        var hadMonth = child.Fields.ContainsKey("month");
+        child.Fields.InheritFrom(parent.Fields, NotInherited);
+        if (how == "crossref" && ContainerTypes.Contains(parent.Type) && parent.Fields.TryGetValue("title", out var title))
+            child.Fields.TryAdd("booktitle", title);
+        if (!hadMonth) child.MonthFromMacro = parent.MonthFromMacro;
+    }
+}

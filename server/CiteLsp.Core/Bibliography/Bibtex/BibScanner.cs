@@ -1,0 +1,398 @@
+using System.Buffers;
+using System.Text;
+using CiteLsp.Core.Text;
+
+namespace CiteLsp.Core.Bibliography.Bibtex;
+
+/// <summary>
+/// Single-pass scanner over a .bib text, following bibtex's rules: text outside "@" commands is ignored,
+/// @comment is skipped as a word, @string defines macros, entries keep the fields read before an error.
+/// After a syntax error it resumes at the next "@"; a brace or quote left open stops at the next line
+/// that starts an entry, so one typo loses one entry rather than the rest of the file.
+/// </summary>
+internal sealed class BibScanner
+{
+    private static readonly SearchValues<char> BraceOrAt = SearchValues.Create("{}@");
+    private static readonly SearchValues<char> QuoteBraceOrAt = SearchValues.Create("{}\"@");
+
+    private readonly string _s;
+    private readonly string _path;
+    private readonly LineIndex _lines;
+    private readonly NameTable _names = new();
+    private readonly Dictionary<string, string> _macros = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _macroLookup;
+    private readonly Dictionary<string, RawEntry> _byKey = new(StringComparer.OrdinalIgnoreCase);
+    private readonly StringBuilder _sb = new();
+    private HashSet<string>? _reportedMacros;
+    private int _undefinedHits;
+
+    public List<RawEntry> Entries { get; } = [];
+    public List<CatalogDiagnostic> Diagnostics { get; } = [];
+    /// <summary>Every accepted key and "ids" alias, case-insensitive (bibtex's key comparison).</summary>
+    public Dictionary<string, RawEntry> ByKey => _byKey;
+
+    public BibScanner(string path, string text, LineIndex lines)
+    {
+        _s = text;
+        _path = path;
+        _lines = lines;
+        _macroLookup = _macros.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (var m = 0; m < 12; m++) _macros[BibDates.MonthMacros[m]] = BibDates.MonthNames[m];
+    }
+
+    public void Run()
+    {
+        var pos = 0;
+        var recovering = false;
+        while (pos < _s.Length)
+        {
+            var at = _s.AsSpan(pos).IndexOf('@');
+            if (at < 0) break;
+            pos = Command(pos + at, ref recovering);
+        }
+        ResolveDeferred();
+    }
+
+    /// <summary>Parses the command at '@'; returns where scanning continues.</summary>
+    private int Command(int at, ref bool recovering)
+    {
+        var p = SkipWs(at + 1);
+        var typeStart = p;
+        p = ScanId(p);
+        if (p == typeStart)
+        {
+            if (!recovering) Error(at, 1, "'@' is not followed by an entry type; it is ignored");
+            return at + 1;
+        }
+        var type = _names.Lower(_s.AsSpan(typeStart, p - typeStart));
+        if (type == "comment") { recovering = false; return p; }
+        var open = SkipWs(p);
+        if (open >= _s.Length || _s[open] is not ('{' or '('))
+        {
+            if (!recovering) Error(open < _s.Length ? open : at, 1, $"expected '{{' or '(' after '@{type}'");
+            return p;
+        }
+        recovering = false;
+        var close = _s[open] == '{' ? '}' : ')';
+        var r = SkipWs(open + 1);
+        var ok = type switch
+        {
+            "string" => StringDefinition(ref r),
+            "preamble" => ReadValue(ref r, "@preamble", null, out _, out _, out _),
+            _ => Entry(at, type, ref r, close),
+        };
+        if (ok && (r >= _s.Length || _s[r] != close))
+        {
+            Error(Math.Min(r, _s.Length), 1, $"expected '{close}' to end '@{type}'");
+            ok = false;
+        }
+        if (!ok) { recovering = true; return r; }
+        CheckAfterEnd(r + 1);
+        return r + 1;
+    }
+
+    private bool StringDefinition(ref int p)
+    {
+        var nameStart = p;
+        p = ScanId(p);
+        if (p == nameStart) { Error(p, 1, "expected a macro name after '@string{'"); return false; }
+        var name = _s.Substring(nameStart, p - nameStart);
+        p = SkipWs(p);
+        if (p >= _s.Length || _s[p] != '=') { Error(p, 1, $"expected '=' after '@string{{{name}'"); return false; }
+        p = SkipWs(p + 1);
+        if (!ReadValue(ref p, name, null, out var value, out var slice, out _)) return false;
+        _macros[name] = value ?? _s.Substring(slice.Start, slice.Length);
+        return true;
+    }
+
+    private bool Entry(int at, string type, ref int p, char close)
+    {
+        var keyStart = p;
+        p = ScanKey(p, close);
+        if (p == keyStart || (SkipWs(p) < _s.Length && _s[SkipWs(p)] == '='))
+        {
+            Error(keyStart, Math.Max(0, p - keyStart), $"missing citation key in '@{type}' entry; the entry is skipped");
+            p = keyStart;
+            return false;
+        }
+        var entry = new RawEntry(_s, type, _s.Substring(keyStart, p - keyStart), at, keyStart);
+        p = SkipWs(p);
+        var ok = Fields(entry, ref p, close);
+        entry.End = ok ? p + 1 : Math.Max(keyStart + entry.Key.Length, TrimEndWs(p));
+        Accept(entry);
+        return ok;
+    }
+
+    private bool Fields(RawEntry entry, ref int p, char close)
+    {
+        if (p < _s.Length && _s[p] == close) return true;
+        if (p >= _s.Length || _s[p] != ',')
+        {
+            Error(p, 1, $"expected ',' after the key '{entry.Key}'");
+            return false;
+        }
+        p = SkipWs(p + 1);
+        while (true)
+        {
+            if (p >= _s.Length) { Error(entry.Start, 1, $"entry '{entry.Key}' is not closed: missing '{close}' at the end of the file"); return false; }
+            if (_s[p] == close) return true;
+            var nameStart = p;
+            p = ScanId(p);
+            if (p == nameStart)
+            {
+                Error(p, 1, _s[p] == '@'
+                    ? $"entry '{entry.Key}' is not closed before the next entry: missing '{close}'"
+                    : $"expected a field name or '{close}' in entry '{entry.Key}', found '{_s[p]}'");
+                return false;
+            }
+            var name = _names.Lower(_s.AsSpan(nameStart, p - nameStart));
+            p = SkipWs(p);
+            if (p >= _s.Length || _s[p] != '=') { Error(Math.Min(p, _s.Length), 1, $"expected '=' after the field name '{name}'"); return false; }
+            p = SkipWs(p + 1);
+            var valueStart = p;
+            if (!ReadValue(ref p, name, entry, out var value, out var slice, out var month)) return false;
+            var added = value is null
+                ? entry.Fields.TryAddSlice(name, nameStart, slice.Start, slice.Length)
+                : entry.Fields.TryAdd(name, nameStart, value, valueStart, TrimEndWs(p) - valueStart);
+            if (!added)
+                Diagnostics.Add(new CatalogDiagnostic(Severity.Warning, "bib-duplicate-field",
+                    $"field '{name}' appears twice in '{entry.Key}'; the first value is kept", new SourceSpan(_path, nameStart, name.Length)));
+            else if (name == "month") entry.MonthFromMacro = month;
+            if (p < _s.Length && _s[p] == ',') { p = SkipWs(p + 1); continue; }
+            if (p < _s.Length && _s[p] == close) return true;
+            if (p >= _s.Length) { Error(entry.Start, 1, $"entry '{entry.Key}' is not closed: missing '{close}' at the end of the file"); return false; }
+            Error(p, 1, _s[p] == '@'
+                ? $"entry '{entry.Key}' is not closed before the next entry: missing '{close}'"
+                : $"missing ',' after the value of '{name}' in '{entry.Key}'");
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Reads "token # token …" at p (whitespace already skipped); on success p is past the value and its trailing
+    /// whitespace. <paramref name="entry"/> is null outside entries and when re-reading a deferred value.
+    /// A value that is one {…}, "…" or number token comes back as a slice of the text (value null), to avoid a copy.
+    /// </summary>
+    private bool ReadValue(ref int p, string field, RawEntry? entry, out string? value, out (int Start, int Length) slice, out int monthMacro)
+    {
+        value = null;
+        slice = default;
+        monthMacro = 0;
+        var valueStart = p;
+        string? first = null;
+        (int Start, int Length) firstSlice = default;
+        var tokens = 0;
+        while (true)
+        {
+            if (p >= _s.Length) { Error(Math.Max(0, _s.Length - 1), 0, $"missing value for '{field}' at the end of the file"); return false; }
+            var c = _s[p];
+            string? piece;
+            if (c is '{' or '"')
+            {
+                var end = c == '{' ? BraceEnd(p, out var stop) : QuoteEnd(p, out stop);
+                if (end < 0)
+                {
+                    var where = stop < 0 ? "before the end of the file" : $"before the next entry on line {_lines.GetPosition(stop).Line + 1}";
+                    Error(p, 1, c == '{'
+                        ? $"unbalanced '{{' in the value of '{field}': no matching '}}' {where}"
+                        : $"unterminated string in the value of '{field}': no closing '\"' {where}");
+                    p = stop < 0 ? _s.Length : stop;
+                    return false;
+                }
+                slice = (p + 1, end - p - 1);
+                piece = null;
+                p = end + 1;
+            }
+            else if (char.IsAsciiDigit(c))
+            {
+                var q = p;
+                while (q < _s.Length && char.IsAsciiDigit(_s[q])) q++;
+                slice = (p, q - p);
+                piece = null;
+                p = q;
+            }
+            else if (IsIdChar(c))
+            {
+                var q = ScanId(p);
+                var name = _s.AsSpan(p, q - p);
+                if (!_macroLookup.TryGetValue(name, out var expansion))
+                {
+                    expansion = "";
+                    _undefinedHits++;
+                    if (entry is not null) (entry.Deferred ??= []).Add((field, valueStart, p));
+                    else if (field != "@preamble") ReportMacro(name.ToString(), p, defined: false);
+                }
+                if (tokens == 0 && name.Length == 3) monthMacro = MonthIndex(name);
+                piece = expansion;
+                p = q;
+            }
+            else
+            {
+                Error(p, 1, $"expected a value for '{field}' (a {{braced}} or \"quoted\" text, a number or a macro), found '{c}'");
+                return false;
+            }
+            if (++tokens == 1) { first = piece; firstSlice = slice; }
+            else
+            {
+                if (tokens == 2)
+                {
+                    _sb.Clear();
+                    if (first is null) _sb.Append(_s, firstSlice.Start, firstSlice.Length); else _sb.Append(first);
+                }
+                if (piece is null) _sb.Append(_s, slice.Start, slice.Length); else _sb.Append(piece);
+            }
+            p = SkipWs(p);
+            if (p < _s.Length && _s[p] == '#') { p = SkipWs(p + 1); continue; }
+            break;
+        }
+        if (tokens > 1) monthMacro = 0;
+        value = tokens == 1 ? first : _sb.ToString();
+        slice = firstSlice;
+        return true;
+    }
+
+    private static int MonthIndex(ReadOnlySpan<char> name)
+    {
+        for (var m = 0; m < 12; m++) if (name.Equals(BibDates.MonthMacros[m], StringComparison.OrdinalIgnoreCase)) return m + 1;
+        return 0;
+    }
+
+    /// <summary>Index of the '}' matching the '{' at open, or -1 (stop = the entry start that cut it short, or -1 at EOF).</summary>
+    private int BraceEnd(int open, out int stop)
+    {
+        var depth = 0;
+        var i = open;
+        while (true)
+        {
+            var k = _s.AsSpan(i).IndexOfAny(BraceOrAt);
+            if (k < 0) { stop = -1; return -1; }
+            i += k;
+            var c = _s[i];
+            if (c == '{') depth++;
+            else if (c == '}') { if (--depth == 0) { stop = 0; return i; } }
+            else if (IsEntryStartAtLineStart(i)) { stop = i; return -1; }
+            i++;
+        }
+    }
+
+    /// <summary>Index of the '"' ending the string opened at open (quotes inside braces do not count).</summary>
+    private int QuoteEnd(int open, out int stop)
+    {
+        var depth = 0;
+        var i = open + 1;
+        while (true)
+        {
+            var k = _s.AsSpan(i).IndexOfAny(QuoteBraceOrAt);
+            if (k < 0) { stop = -1; return -1; }
+            i += k;
+            var c = _s[i];
+            if (c == '{') depth++;
+            else if (c == '}') { if (depth > 0) depth--; }
+            else if (c == '"') { if (depth == 0) { stop = 0; return i; } }
+            else if (IsEntryStartAtLineStart(i)) { stop = i; return -1; }
+            i++;
+        }
+    }
+
+    /// <summary>"@type{" or "@type(" with only blanks before it on its line.</summary>
+    private bool IsEntryStartAtLineStart(int at)
+    {
+        var b = at - 1;
+        while (b >= 0 && _s[b] is ' ' or '\t') b--;
+        if (b >= 0 && _s[b] is not ('\n' or '\r')) return false;
+        var p = ScanId(at + 1);
+        if (p == at + 1) return false;
+        p = SkipWs(p);
+        return p < _s.Length && _s[p] is '{' or '(';
+    }
+
+    /// <summary>Text on the rest of an entry's last line is usually a stray brace or field: report it (bibtex ignores it).</summary>
+    private void CheckAfterEnd(int p)
+    {
+        while (p < _s.Length && _s[p] is ' ' or '\t') p++;
+        if (p >= _s.Length || _s[p] is '\n' or '\r' or '%' or '@') return;
+        var end = p;
+        while (end < _s.Length && _s[end] is not ('\n' or '\r')) end++;
+        Error(p, end - p, "unexpected text after the end of the entry (an extra '}' or a misplaced field?); it is ignored");
+    }
+
+    private void Accept(RawEntry entry)
+    {
+        if (_byKey.TryGetValue(entry.Key, out var first))
+        {
+            var (line, col) = _lines.GetPosition(first.KeyStart);
+            Diagnostics.Add(new CatalogDiagnostic(Severity.Warning, "bib-duplicate-key",
+                $"duplicate key '{entry.Key}' (first defined at line {line + 1}, column {col + 1}); this entry is ignored, as bibtex does",
+                new SourceSpan(_path, entry.KeyStart, entry.Key.Length)) { Related = new SourceSpan(_path, first.KeyStart, first.Key.Length) });
+            return;
+        }
+        _byKey[entry.Key] = entry;
+        Entries.Add(entry);
+    }
+
+    /// <summary>Re-reads values that used a macro defined later in the file (bibtex would leave it empty).</summary>
+    private void ResolveDeferred()
+    {
+        foreach (var e in Entries)
+        {
+            if (e.Deferred is null) continue;
+            foreach (var (field, start, macroAt) in e.Deferred.DistinctBy(d => d.Field))
+            {
+                var p = start;
+                var before = _undefinedHits;
+                if (!ReadValue(ref p, field, null, out var value, out var slice, out _)) continue;
+                e.Fields.Set(field, value ?? _s.Substring(slice.Start, slice.Length));
+                if (_undefinedHits == before) ReportMacro(_s[macroAt..ScanId(macroAt)], macroAt, defined: true);
+            }
+        }
+    }
+
+    private void ReportMacro(string name, int at, bool defined)
+    {
+        _reportedMacros ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        if (!_reportedMacros.Add(name)) return;
+        Diagnostics.Add(defined
+            ? new CatalogDiagnostic(Severity.Warning, "bib-macro-order", $"macro '{name}' is used before its @string definition (bibtex would leave it empty)", new SourceSpan(_path, at, name.Length))
+            : new CatalogDiagnostic(Severity.Warning, "bib-undefined-macro", $"undefined macro '{name}' (no @string defines it); its value is left empty", new SourceSpan(_path, at, name.Length)));
+    }
+
+    private void Error(int at, int length, string message)
+    {
+        at = Math.Clamp(at, 0, _s.Length);
+        Diagnostics.Add(new CatalogDiagnostic(Severity.Error, "bib-syntax", message, new SourceSpan(_path, at, Math.Clamp(length, 0, _s.Length - at))));
+    }
+
+    private int SkipWs(int p)
+    {
+        while (p < _s.Length && _s[p] <= ' ' && _s[p] is ' ' or '\t' or '\n' or '\r' or '\f' or '\v') p++;
+        return p;
+    }
+
+    private int TrimEndWs(int p)
+    {
+        while (p > 0 && _s[p - 1] is ' ' or '\t' or '\n' or '\r') p--;
+        return p;
+    }
+
+    private int ScanId(int p)
+    {
+        while (p < _s.Length && IsIdChar(_s[p])) p++;
+        return p;
+    }
+
+    /// <summary>Key characters: up to ',', blanks or '=' (and '}' in brace-delimited entries), as bibtex reads keys; or a line starting a new entry.</summary>
+    private int ScanKey(int p, char close)
+    {
+        while (p < _s.Length)
+        {
+            var c = _s[p];
+            if (c is ',' or '=' || c <= ' ' || (c == '}' && close == '}') || (c == '@' && IsEntryStartAtLineStart(p))) break;
+            p++;
+        }
+        return p;
+    }
+
+    /// <summary>bibtex identifiers: anything but blanks and "#%'(),={} (and '@', which starts an entry).</summary>
+    private static bool IsIdChar(char c) =>
+        c > ' ' && c is not ('"' or '#' or '%' or '\'' or '(' or ')' or ',' or '=' or '{' or '}' or '@');
+}

@@ -1,0 +1,19 @@
+namespace CiteLsp.Core.Bibliography.Bibtex;
+
+/// <summary>An entry as scanned, before inheritance and display conversion. Offsets are into the file text.</summary>
+internal sealed class RawEntry(string text, string type, string key, int start, int keyStart)
+{
+    public string Type { get; } = type;
+    public string Key { get; } = key;
+    public int Start { get; } = start;
+    public int End { get; set; }
+    public int KeyStart { get; } = keyStart;
+    /// <summary>Lower-case field name → raw value (macros expanded, '#' resolved, TeX kept), in file order.</summary>
+    public BibFields Fields { get; } = new(text, 12);
+    /// <summary>1–12 when "month" was a bare jan…dec macro (whatever the macro expands to), else 0.</summary>
+    public int MonthFromMacro { get; set; }
+    /// <summary>Fields whose value used a macro not yet defined: re-read once every @string is known.</summary>
+    public List<(string Field, int ValueStart, int MacroAt)>? Deferred { get; set; }
+    /// <summary>0 unvisited, 1 resolving, 2 resolved (crossref/xdata inheritance).</summary>
+    public int InheritState { get; set; }
+}

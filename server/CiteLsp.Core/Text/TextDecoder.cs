@@ -1,0 +1,79 @@
+using System.Text;
+
+namespace CiteLsp.Core.Text;
+
+/// <summary>
+/// Decodes file bytes the way editors do: a BOM decides (UTF-8, UTF-16); otherwise strict UTF-8, falling back to
+/// Latin-1 (every byte maps to a character, so nothing is lost) when the bytes are not valid UTF-8.
+/// </summary>
+public static class TextDecoder
+{
+    public enum Outcome { Utf8, Utf16, Latin1Fallback, Binary }
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public static (string Text, Outcome Outcome) Decode(byte[] bytes)
+    {
+        var span = bytes.AsSpan();
+        if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) return Utf8OrLatin1(span[3..]);
+        if (span.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) return (Encoding.Unicode.GetString(span[2..]), Outcome.Utf16);
+        if (span.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return (Encoding.BigEndianUnicode.GetString(span[2..]), Outcome.Utf16);
+        if (LooksBinary(span)) return ("", Outcome.Binary);
+        return Utf8OrLatin1(span);
+    }
+
+    /// <summary>More than 1% NUL bytes in the first 64 KB: not a text file.</summary>
+    private static bool LooksBinary(ReadOnlySpan<byte> bytes)
+    {
+        var head = bytes[..Math.Min(bytes.Length, 64 * 1024)];
+        var nuls = head.Count((byte)0);
+        return nuls > 0 && nuls * 100 >= head.Length;
+    }
+
+    /// <summary>
+    /// Decodes a file in two streaming passes (count and validate, then decode straight into the string), so a big
+    /// file never has its bytes and its text in memory at once. UTF-16 (BOM) files go through <see cref="Decode"/>.
+    /// </summary>
+    public static (string Text, Outcome Outcome) DecodeFile(string path)
+    {
+        const int Chunk = 1 << 16;
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, Chunk, FileOptions.SequentialScan);
+        var buffer = new byte[Chunk];
+        var head = buffer.AsSpan(0, stream.ReadAtLeast(buffer, Chunk, throwOnEndOfStream: false));
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+            return Decode(File.ReadAllBytes(path));
+        if (LooksBinary(head)) return ("", Outcome.Binary);
+        var skip = head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+
+        Encoding encoding = StrictUtf8;
+        long chars;
+        try { chars = Count(stream, buffer, skip, StrictUtf8.GetDecoder()); }
+        catch (DecoderFallbackException) { encoding = Encoding.Latin1; chars = stream.Length - skip; }
+        if (chars > int.MaxValue / 2) throw new IOException("file too large to decode");
+        var text = string.Create((int)chars, (stream, buffer, skip, encoding), static (dest, st) =>
+        {
+            st.stream.Position = st.skip;
+            var decoder = st.encoding.GetDecoder();
+            int read, written = 0;
+            while ((read = st.stream.Read(st.buffer)) > 0)
+                written += decoder.GetChars(st.buffer.AsSpan(0, read), dest[written..], flush: false);
+            decoder.GetChars([], dest[written..], flush: true);
+        });
+        return (text, encoding == StrictUtf8 ? Outcome.Utf8 : Outcome.Latin1Fallback);
+    }
+
+    private static long Count(FileStream stream, byte[] buffer, int skip, Decoder decoder)
+    {
+        stream.Position = skip;
+        long chars = 0;
+        int read;
+        while ((read = stream.Read(buffer)) > 0) chars += decoder.GetCharCount(buffer.AsSpan(0, read), flush: false);
+        return chars + decoder.GetCharCount([], flush: true);
+    }
+
+    private static (string, Outcome) Utf8OrLatin1(ReadOnlySpan<byte> bytes)
+    {
+        try { return (StrictUtf8.GetString(bytes), Outcome.Utf8); }
+        catch (DecoderFallbackException) { return (Encoding.Latin1.GetString(bytes), Outcome.Latin1Fallback); }
+    }
+}

@@ -1,0 +1,131 @@
+using CiteLsp.Core.Bibliography;
+using CiteLsp.Core.Bibliography.Bibtex;
+
+namespace CiteLsp.Tests.Bibliography;
+
+public class BibtexParserTests
+{
+    private static CatalogFile Parse(string text) => BibtexParser.Parse("t.bib", text);
+
+    [Fact]
+    public void Entry_fields_spans_and_case_insensitive_names()
+    {
+        const string text = "% c\n@ARTICLE{Key1,\n  TITLE = {A {GPU} Study},\n  Journal = \"J. \" # {Tests},\n  Year = 2019, month = mar,\n  DOI = {10.1/x}, url = {https://x.org/a%20b}\n}\n";
+        var e = Assert.Single(Parse(text).Entries);
+        Assert.Equal(("Key1", "article", "A GPU Study", "J. Tests"), (e.Key, e.Type, e.Title, e.Venue));
+        Assert.Equal("A {GPU} Study", e.Fields["title"]);
+        Assert.Equal(new PartialDate(2019, 3), e.Date);
+        Assert.Equal(("10.1/x", "https://x.org/a%20b"), (e.Doi, e.Url));
+        Assert.Equal(text.IndexOf('@'), e.Location.Start);
+        Assert.Equal(text.LastIndexOf('}') + 1, e.Location.End);
+        Assert.Equal("Key1", text.Substring(e.KeyLocation.Start, e.KeyLocation.Length));
+        var fields = Assert.IsType<BibFields>(e.Fields);
+        var title = fields.Position("title")!.Value;
+        Assert.Equal((text.IndexOf("TITLE", StringComparison.Ordinal), "A {GPU} Study"), (title.NameStart, text.Substring(title.ValueStart, title.ValueLength)));
+        var journal = fields.Position("journal")!.Value;
+        Assert.Equal("\"J. \" # {Tests}", text.Substring(journal.ValueStart, journal.ValueLength));
+    }
+
+    [Fact]
+    public void Parenthesis_delimiters_and_keys_with_braces()
+    {
+        var file = Parse("@book(k}1, title = {T (x)}, year = {2001})\n@misc{k2,title={U}}");
+        Assert.Equal(["k}1", "k2"], file.Entries.Select(e => e.Key));
+        Assert.Equal("T (x)", file.Entries[0].Title);
+    }
+
+    [Fact]
+    public void Tex_accents_and_specials_become_unicode()
+    {
+        var e = Assert.Single(Parse(@"@misc{a, title = {Schr{\""o}dinger \""{U}ber {\ss} Bj\o rn \c{c}a {\'E}cole \v{S}koda \'{\i}x --- 1--2 \& co~x ``q'' $\alpha$}}").Entries);
+        Assert.Equal("Schrödinger Über ß Bjørn ça École Škoda íx — 1–2 & co x “q” $\\alpha$", e.Title);
+    }
+
+    [Fact]
+    public void Names_in_every_bibtex_form()
+    {
+        var e = Assert.Single(Parse(@"@misc{a, author = {Ludwig van Beethoven and Doe, Jr., John and {World Health Organization} and de la Fontaine, Jean and M{\""u}ller, J{\""o}rg and others}}").Entries);
+        Assert.True(e.AuthorsTruncated);
+        Assert.Equal(5, e.Authors.Count);
+        Assert.Equal(new Person("van Beethoven", "Ludwig"), e.Authors[0]);
+        Assert.Equal(new Person("Doe", "John") { Suffix = "Jr." }, e.Authors[1]);
+        Assert.Equal(Person.Corporate("World Health Organization"), e.Authors[2]);
+        Assert.Equal(new Person("de la Fontaine", "Jean"), e.Authors[3]);
+        Assert.Equal(new Person("Müller", "Jörg"), e.Authors[4]);
+    }
+
+    [Fact]
+    public void Strings_defined_before_and_after_use_and_undefined_ones()
+    {
+        var file = Parse("@string{acm = \"ACM\"}\n@article{a, journal = acm # \" Press\"}\n@article{b, journal = later}\n@article{c, journal = nowhere}\n@string{later = {Later Inc}}\n");
+        Assert.Equal(["ACM Press", "Later Inc", null], file.Entries.Select(e => e.Venue));
+        Assert.Contains(file.Diagnostics, d => d.Code == "bib-macro-order" && d.Message.Contains("later"));
+        Assert.Contains(file.Diagnostics, d => d.Code == "bib-undefined-macro" && d.Message.Contains("nowhere"));
+    }
+
+    [Fact]
+    public void Month_macros_iso_dates_and_year_month_fields()
+    {
+        var file = Parse("@a{a, year = 2001, month = dec}\n@a{b, date = {2007-05-12}}\n@a{c, year = {2003}, month = {June}}\n@a{d, year = {in press}}\n@a{e, year = 1999, month = 7, day = 4}");
+        Assert.Equal([new(2001, 12), new(2007, 5, 12), new(2003, 6), default, new(1999, 7, 4)], file.Entries.Select(e => e.Date));
+        Assert.Equal("December", file.Entries[0].Fields["month"]);
+    }
+
+    [Fact]
+    public void Duplicate_keys_are_compared_case_insensitively_and_the_first_wins()
+    {
+        const string text = "@article{Key1, title={First}}\n@book{key1, title={Second}}\n";
+        var file = Parse(text);
+        var e = Assert.Single(file.Entries);
+        Assert.Equal("First", e.Title);
+        var d = Assert.Single(file.Diagnostics);
+        Assert.Equal("bib-duplicate-key", d.Code);
+        Assert.Equal(text.IndexOf("key1", StringComparison.Ordinal), d.Span.Start);
+        Assert.Equal(text.IndexOf("Key1", StringComparison.Ordinal), d.Related!.Value.Start);
+        Assert.Contains("line 1", d.Message);
+    }
+
+    [Fact]
+    public void Crossref_child_inherits_missing_fields_from_a_later_parent()
+    {
+        var file = Parse("@inproceedings{child, title = {Paper}, crossref = {conf}, pages = {1--2}}\n@proceedings{conf, title = {Proc. Conf}, year = 2010, publisher = {Pub}, pages = {0}}\n");
+        var child = file.Entries[0];
+        Assert.Equal(("Paper", "Proc. Conf", 2010, "1--2"), (child.Title, child.Venue, child.Year, child.Fields["pages"]));
+        Assert.Equal("Pub", child.Fields["publisher"]);
+    }
+
+    [Fact]
+    public void Crossref_cycles_are_reported_not_followed()
+    {
+        var file = CatalogLoader.Load(TestPaths.CorpusFile("bib/tricky/python-bibtexparser/crossref_cascading_cycle.bib"));
+        Assert.Equal(["circ1", "circ2"], file.Entries.Select(e => e.Key));
+        Assert.Single(file.Diagnostics, d => d.Code == "bib-crossref-cycle");
+    }
+
+    [Fact]
+    public void Xdata_is_inherited_through_ids_aliases()
+    {
+        var file = CatalogLoader.Load(TestPaths.CorpusFile("bib/tricky/biber/xdata.bib"));
+        var xd1 = file.Entries.Single(e => e.Key == "xd1");
+        Assert.Equal(("Macmillan", "New York and London"), (xd1.Fields["publisher"], xd1.Fields["location"]));
+        Assert.Contains(file.Diagnostics, d => d.Code == "bib-crossref-missing" && d.Message.Contains("missingxd"));
+        Assert.Contains(file.Diagnostics, d => d.Code == "bib-crossref-cycle");
+    }
+
+    [Fact]
+    public void Ids_aliases_resolve_in_the_catalog()
+    {
+        var catalog = Catalog.Build([Parse("@article{main, ids = {old1, Old2}, title={T}}\n@article{other, title={U}}")]);
+        Assert.Equal("main", catalog.Find("old1")!.Key);
+        Assert.Equal("main", catalog.FindIgnoreCase("old2")!.Key);
+        Assert.Null(catalog.Find("old2"));
+        Assert.Equal(2, catalog.Count);
+    }
+
+    [Fact]
+    public void Arxiv_eprints()
+    {
+        var file = Parse("@misc{a, eprint = {2101.00001}, archivePrefix = {arXiv}}\n@online{b, eprint = {2202.2}, eprinttype = {arxiv}}\n@misc{c, eprint = {123}}");
+        Assert.Equal(["2101.00001", "2202.2", null], file.Entries.Select(e => e.ArxivId));
+    }
+}
