@@ -1,14 +1,18 @@
 using CiteLsp.Server.Cli;
-
-if (args.Length > 0 && CliMain.IsCommand(args[0]))
-    return CliMain.Run(args, Console.Out, Console.Error);
+using CiteLsp.Server.Lsp;
 
 if (args.Length == 0 || args is ["--stdio"])
 {
-    // The language server arrives with the LSP host issue; until then say so on stderr.
-    Console.Error.WriteLine("citelsp: the language server is not available in this build");
-    return 2;
+    // stdout is the protocol channel: take it first, then make every stray Console.Write go to stderr.
+    var stdout = Console.OpenStandardOutput();
+    var stdin = Console.OpenStandardInput();
+    var stderr = Console.Error;
+    Console.SetOut(stderr);
+    return await LspHost.RunAsync(stdin, stdout, stderr);
 }
+
+if (CliMain.IsCommand(args[0]))
+    return CliMain.Run(args, Console.Out, Console.Error);
 
 Console.Error.WriteLine($"citelsp: unknown command '{args[0]}'");
 Console.Error.WriteLine(CliMain.Usage);

@@ -1,0 +1,137 @@
+using System.Threading.Channels;
+using CiteLsp.Core.Bibliography;
+using CiteLsp.Core.Text;
+using CiteLsp.Server.Lsp;
+using CiteLsp.Server.Protocol;
+using CiteLsp.Server.State;
+
+namespace CiteLsp.Server.Catalogs;
+
+/// <summary>
+/// Loads and reloads catalog files on one background loop, off the request path: requests for a resync
+/// (settings or documents changed) and file-change events are debounced, then the needed files are
+/// (re)parsed and swapped into the workspace snapshot, the watcher follows the new file set, and
+/// <c>citelsp/status</c> is sent.
+/// </summary>
+internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<StatusParams, Task> sendStatus) : IDisposable
+{
+    private readonly Channel<string?> _signals = Channel.CreateUnbounded<string?>();
+    private readonly HashSet<string> _reportedTooLarge = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly TaskCompletionSource _firstLoad = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private bool _statusSent;
+
+    public ICatalogWatcher? Watcher { get; set; }
+
+    /// <summary>How long to wait for more events before reloading (editors write files in several steps).</summary>
+    public TimeSpan Debounce { get; init; } = TimeSpan.FromMilliseconds(150);
+
+    public void Start() => _ = Task.Run(RunAsync);
+
+    /// <summary>
+    /// Waits (at most a few seconds) until the first load after start-up is done, so a request that arrives
+    /// right after initialize sees the catalogs instead of an empty result.
+    /// </summary>
+    public async Task WhenFirstLoadedAsync(CancellationToken cancellationToken)
+    {
+        try { await _firstLoad.Task.WaitAsync(TimeSpan.FromSeconds(5), cancellationToken); }
+        catch (TimeoutException) { log.Warning("catalogs are still loading; answering with what is loaded"); }
+    }
+
+    /// <summary>Settings or open documents changed: recompute which files are needed.</summary>
+    public void RequestSync() => _signals.Writer.TryWrite(null);
+
+    /// <summary>A watched file changed on disk.</summary>
+    public void FileChanged(string path) => _signals.Writer.TryWrite(path);
+
+    private async Task RunAsync()
+    {
+        var ct = _stop.Token;
+        try
+        {
+            while (await _signals.Reader.WaitToReadAsync(ct))
+            {
+                await Task.Delay(Debounce, ct);
+                var dirty = new HashSet<string>(StringComparer.Ordinal);
+                while (_signals.Reader.TryRead(out var path))
+                    if (path is not null) dirty.Add(path);
+                try { await SyncAsync(dirty); }
+                catch (Exception ex) when (ex is not OperationCanceledException) { log.Error($"catalog loading failed: {ex}"); }
+            }
+        }
+        catch (OperationCanceledException) { }
+    }
+
+    private async Task SyncAsync(IReadOnlySet<string> dirty)
+    {
+        var settings = state.Current.Settings;
+        var files = SettingsPaths.Resolve(settings.Bibliography, settings.Library, state.Current.WorkspaceFolders);
+        var seeds = settings.SeedsEnabled ? (state.Current.Catalogs.Seeds is { Count: > 0 } s ? s : EmbeddedSeeds.Load()) : [];
+        var seedsChanged = !ReferenceEquals(seeds, state.Current.Catalogs.Seeds) && (seeds.Count > 0 || state.Current.Catalogs.Seeds.Count > 0);
+        var snapshot = state.Update(s => s with { SettingsFiles = files, Catalogs = seedsChanged ? s.Catalogs.WithSeeds(seeds) : s.Catalogs });
+
+        var required = DocumentCatalogs.RequiredFiles(snapshot);
+        var loaded = snapshot.Catalogs.Files;
+        var toLoad = required.Where(p => !loaded.ContainsKey(p) || dirty.Contains(p)).ToList();
+        var toDrop = loaded.Keys.Where(p => !required.Contains(p)).ToList();
+        var parsed = toLoad.Select(p => (Path: p, File: Load(p, settings.MaxCatalogBytes), Exists: File.Exists(p))).ToList();
+
+        snapshot = state.Update(s =>
+        {
+            var catalogs = s.Catalogs;
+            foreach (var p in toDrop) catalogs = catalogs.Without(p);
+            foreach (var (path, file, exists) in parsed)
+                catalogs = catalogs.With(catalogs.Files.TryGetValue(path, out var old) ? old.Next(file, exists) : LoadedCatalog.First(file));
+            return s with { Catalogs = catalogs };
+        });
+        foreach (var (path, _, _) in parsed)
+            if (snapshot.Catalogs.Files.TryGetValue(path, out var f) && f.KeptPrevious)
+                log.Warning($"{path}: the new version has errors and fewer entries; keeping the last good parse ({f.Good.Entries.Count} entries)");
+
+        if (Watcher is { } watcher)
+        {
+            try { await watcher.WatchAsync(required); }
+            catch (Exception ex) { log.Warning($"could not watch catalog files: {ex.Message}"); }
+        }
+        if (parsed.Count > 0 || toDrop.Count > 0 || seedsChanged || !_statusSent)
+        {
+            _statusSent = true;
+            await SendStatusAsync(snapshot.Catalogs);
+        }
+        _firstLoad.TrySetResult();
+    }
+
+    private CatalogFile Load(string path, long maxBytes)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            if (info.Exists && info.Length > maxBytes)
+            {
+                lock (_reportedTooLarge)
+                    if (_reportedTooLarge.Add(path)) log.Warning($"{path}: {info.Length / (1024 * 1024)} MB exceeds citelsp.limits.maxCatalogSizeMB; not loaded");
+                return new CatalogFile(path, "too-large", [],
+                    [new CatalogDiagnostic(Severity.Error, "catalog-too-large", "file exceeds citelsp.limits.maxCatalogSizeMB", new SourceSpan(path, 0, 0))], new LineIndex(""));
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException) { }
+        return CatalogLoader.Load(path);
+    }
+
+    private async Task SendStatusAsync(CatalogSet catalogs)
+    {
+        var paths = catalogs.AllPaths.ToList();
+        var all = catalogs.Build(paths);
+        var errors = paths.Sum(p => catalogs.Latest(p)?.Diagnostics.Count(d => d.Severity == Severity.Error) ?? 0);
+        var message = $"{all.Count} entries from {paths.Count} catalog file(s)" + (errors > 0 ? $", {errors} error(s)" : "");
+        log.Info(message);
+        try { await sendStatus(new StatusParams(all.Count, paths.Count, errors, message)); }
+        catch (Exception ex) { log.Debug($"status not sent: {ex.Message}"); }
+    }
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        Watcher?.Dispose();
+    }
+}

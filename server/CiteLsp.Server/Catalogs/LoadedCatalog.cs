@@ -1,0 +1,27 @@
+using CiteLsp.Core.Bibliography;
+
+namespace CiteLsp.Server.Catalogs;
+
+/// <summary>
+/// A catalog file as the server holds it: the parse whose entries are served (<see cref="Good"/>) and the most
+/// recent parse (<see cref="Latest"/>, whose diagnostics are reported). They differ after a failed re-parse,
+/// e.g. of a half-written file, so a save in progress never empties the file's entries.
+/// </summary>
+internal sealed record LoadedCatalog(CatalogFile Good, CatalogFile Latest)
+{
+    public string Path => Good.Path;
+
+    public bool KeptPrevious => !ReferenceEquals(Good, Latest);
+
+    public static LoadedCatalog First(CatalogFile parsed) => new(parsed, parsed);
+
+    /// <summary>
+    /// A new parse replaces the served entries unless it reports errors AND lost entries (a truncated or
+    /// unreadable file). A deleted file is not a failed parse: its entries go.
+    /// </summary>
+    public LoadedCatalog Next(CatalogFile parsed, bool fileExists)
+    {
+        var failed = parsed.Diagnostics.Any(d => d.Severity == Severity.Error) && parsed.Entries.Count < Good.Entries.Count;
+        return fileExists && failed ? this with { Latest = parsed } : First(parsed);
+    }
+}

@@ -1,0 +1,45 @@
+using CiteLsp.Server.Lsp;
+using CiteLsp.Server.Protocol;
+using Newtonsoft.Json.Linq;
+
+namespace CiteLsp.Server.Configuration;
+
+/// <summary>
+/// Gets the current <c>citelsp</c> settings: pulled with workspace/configuration when the client supports it,
+/// else taken from what didChangeConfiguration pushed. Applies them and asks the catalogs to resync.
+/// </summary>
+internal sealed class SettingsRefresher(Session session)
+{
+    private int _generation;
+
+    public async Task RefreshAsync(JToken? pushed)
+    {
+        var generation = Interlocked.Increment(ref _generation);
+        JToken? section;
+        if (session.Client.Workspace?.Configuration == true)
+        {
+            try
+            {
+                var results = await session.Rpc.InvokeWithParameterObjectAsync<JToken?[]?>(
+                    Methods.WorkspaceConfiguration, new ConfigurationParams([new ConfigurationItem(null, "citelsp")]));
+                section = results is { Length: > 0 } ? results[0] : null;
+            }
+            catch (Exception ex)
+            {
+                session.Log.Warning($"workspace/configuration failed: {ex.Message}");
+                section = SettingsParser.Section(pushed);
+            }
+        }
+        else
+        {
+            section = SettingsParser.Section(pushed);
+            if (section is null) return;
+        }
+        // A newer refresh started while this one waited for the client: let it win.
+        if (generation != Volatile.Read(ref _generation)) return;
+        var settings = SettingsParser.Parse(section, session.Log.Warning);
+        session.State.Update(s => s with { Settings = settings });
+        session.Log.Debug("settings updated");
+        session.Catalogs.RequestSync();
+    }
+}

@@ -1,0 +1,30 @@
+using System.Reflection;
+using CiteLsp.Server.Configuration;
+using CiteLsp.Server.Lsp;
+using CiteLsp.Server.Protocol;
+using StreamJsonRpc;
+
+namespace CiteLsp.Server.Handlers;
+
+internal sealed class InitializeHandler(Session session)
+{
+    [JsonRpcMethod(Methods.Initialize, UseSingleObjectParameterDeserialization = true)]
+    public InitializeResult Initialize(InitializeParams request)
+    {
+        if (session.IsInitialized) throw new LocalRpcException("initialize was already received") { ErrorCode = ErrorCodes.InvalidRequest };
+        session.Client = request.Capabilities;
+        var encoding = PositionEncoding.Negotiate(request.Capabilities.General?.PositionEncodings);
+        session.Positions = new PositionConverter(encoding);
+        session.Log.Trace = request.Trace ?? "off";
+
+        var folders = (request.WorkspaceFolders?.Select(f => f.Uri) ?? [request.RootUri]).OfType<string>().Select(DocumentUri.ToPath).ToList();
+        if (folders.Count == 0 && request.RootPath is { } rootPath) folders.Add(rootPath);
+        var settings = SettingsParser.Parse(SettingsParser.Section(request.InitializationOptions) ?? request.InitializationOptions, session.Log.Warning);
+        session.State.Update(s => s with { WorkspaceFolders = folders, Settings = settings });
+        session.IsInitialized = true;
+        session.Log.Info($"initialize from {request.ClientInfo?.Name ?? "an unnamed client"}: position encoding {encoding}, {folders.Count} workspace folder(s)");
+
+        var version = typeof(InitializeHandler).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+        return new InitializeResult(new ServerCapabilities { PositionEncoding = encoding }, new ServerInfo("citelsp", version));
+    }
+}

@@ -1,0 +1,28 @@
+namespace CiteLsp.Server.Protocol;
+
+/// <summary>LSP method names (and ours), so handlers and tests never spell them twice.</summary>
+internal static class Methods
+{
+    public const string Initialize = "initialize";
+    public const string Initialized = "initialized";
+    public const string Shutdown = "shutdown";
+    public const string Exit = "exit";
+    public const string SetTrace = "$/setTrace";
+    public const string CancelRequest = "$/cancelRequest";
+
+    public const string TextDocumentDidOpen = "textDocument/didOpen";
+    public const string TextDocumentDidChange = "textDocument/didChange";
+    public const string TextDocumentDidClose = "textDocument/didClose";
+    public const string TextDocumentDidSave = "textDocument/didSave";
+
+    public const string WorkspaceConfiguration = "workspace/configuration";
+    public const string WorkspaceDidChangeConfiguration = "workspace/didChangeConfiguration";
+    public const string WorkspaceDidChangeWatchedFiles = "workspace/didChangeWatchedFiles";
+    public const string ClientRegisterCapability = "client/registerCapability";
+    public const string ClientUnregisterCapability = "client/unregisterCapability";
+    public const string WindowLogMessage = "window/logMessage";
+
+    public const string CiteLspSearch = "citelsp/search";
+    public const string CiteLspBibliographies = "citelsp/bibliographies";
+    public const string CiteLspStatus = "citelsp/status";
+}
