@@ -8,7 +8,7 @@ if (args.Length == 0 || args is ["--stdio"])
     var stdin = Console.OpenStandardInput();
     var stderr = Console.Error;
     Console.SetOut(stderr);
-    return await LspHost.RunAsync(stdin, stdout, stderr);
+    return await new LspServer(stdin, stdout, stderr).RunAsync();
 }
 
 if (CliMain.IsCommand(args[0]))
