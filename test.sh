@@ -5,12 +5,25 @@ cd "$(dirname "$0")"
 log=$(mktemp -d)
 passed=0; failed=0; status=0
 
+# Build once: the .NET end-to-end tests and the node protocol tests both spawn the built server.
+if dotnet build CiteLsp.sln -c Release >"$log/build.txt" 2>&1; then tail -n 3 "$log/build.txt"
+else cat "$log/build.txt"; echo "build failed"; status=1; fi
+
 # .NET: unit tests and end-to-end tests that spawn the built server.
-dotnet test CiteLsp.sln -c Release 2>&1 | tee "$log/dotnet.txt"
+dotnet test CiteLsp.sln -c Release --no-build 2>&1 | tee "$log/dotnet.txt"
 [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
 while read -r f p; do failed=$((failed + f)); passed=$((passed + p)); done < <(
   grep -E '(Passed|Failed)!\s+-\s+Failed:' "$log/dotnet.txt" | sed -E 's/.*Failed:\s*([0-9]+), Passed:\s*([0-9]+).*/\1 \2/')
 grep -qE '(Passed|Failed)!\s+-\s+Failed:' "$log/dotnet.txt" || { echo "no .NET test summary found"; status=1; }
+
+# node: the server driven by vscode-languageserver-protocol (an independent implementation of the wire format).
+export CITELSP_DLL="$PWD/server/CiteLsp.Server/bin/Release/net10.0/citelsp.dll"
+( cd tests/node && npm ci --no-audit --no-fund >/dev/null && node --test ) 2>&1 | tee "$log/node-server.txt"
+[ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+p=$(grep -E '^# pass [0-9]+' "$log/node-server.txt" | awk '{s+=$3} END {print s+0}')
+f=$(grep -E '^# fail [0-9]+' "$log/node-server.txt" | awk '{s+=$3} END {print s+0}')
+grep -qE '^# pass [0-9]+' "$log/node-server.txt" || { echo "no node test summary found"; status=1; }
+passed=$((passed + p)); failed=$((failed + f))
 
 # node: the VS Code client's own tests, when the client is present.
 if [ -f client-vscode/package.json ]; then
