@@ -1,3 +1,4 @@
+using CiteLsp.Server.Lsp;
 using CiteLsp.Server.Protocol;
 using StreamJsonRpc;
 
@@ -6,18 +7,48 @@ namespace CiteLsp.Server.Catalogs;
 /// <summary>
 /// Asks the client to watch the catalog files (dynamic registration of workspace/didChangeWatchedFiles with
 /// one RelativePattern per file, so files outside the workspace are covered too). Changes then arrive through
-/// the didChangeWatchedFiles handler. Re-registers whenever the set of files changes.
+/// the didChangeWatchedFiles handler. Registration runs in the background, latest set wins, so a client that
+/// is slow to answer never holds up catalog loading.
 /// </summary>
-internal sealed class ClientCatalogWatcher(JsonRpc rpc) : ICatalogWatcher
+internal sealed class ClientCatalogWatcher(JsonRpc rpc, Logger log) : ICatalogWatcher
 {
-    private IReadOnlySet<string> _paths = new HashSet<string>();
+    private readonly object _gate = new();
+    private IReadOnlySet<string> _wanted = new HashSet<string>();
+    private IReadOnlySet<string> _registered = new HashSet<string>();
+    private bool _pumping;
     private string? _registrationId;
     private int _next;
 
-    public async Task WatchAsync(IReadOnlySet<string> paths)
+    public Task WatchAsync(IReadOnlySet<string> paths)
     {
-        if (_paths.SetEquals(paths)) return;
-        _paths = paths;
+        lock (_gate)
+        {
+            _wanted = paths;
+            if (_pumping) return Task.CompletedTask;
+            _pumping = true;
+        }
+        _ = Task.Run(PumpAsync);
+        return Task.CompletedTask;
+    }
+
+    private async Task PumpAsync()
+    {
+        while (true)
+        {
+            IReadOnlySet<string> wanted;
+            lock (_gate)
+            {
+                wanted = _wanted;
+                if (_registered.SetEquals(wanted)) { _pumping = false; return; }
+            }
+            try { await RegisterAsync(wanted); }
+            catch (Exception ex) { log.Warning($"could not register file watchers: {ex.Message}"); }
+            lock (_gate) _registered = wanted;
+        }
+    }
+
+    private async Task RegisterAsync(IReadOnlySet<string> paths)
+    {
         if (_registrationId is { } old)
         {
             _registrationId = null;

@@ -13,7 +13,7 @@ internal sealed class InitializedHandler(Session session)
     {
         var watched = session.Client.Workspace?.DidChangeWatchedFiles;
         session.Catalogs.Watcher = watched is { DynamicRegistration: true, RelativePatternSupport: true }
-            ? new ClientCatalogWatcher(session.Rpc)
+            ? new ClientCatalogWatcher(session.Rpc, session.Log)
             : new FileSystemCatalogWatcher(session.Catalogs.FileChanged);
         session.Catalogs.Start();
         if (session.Client.Workspace?.Configuration == true) return session.Settings.RefreshAsync(null);

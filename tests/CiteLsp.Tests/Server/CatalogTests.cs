@@ -65,6 +65,7 @@ public class CatalogTests
             LibraryOnly(path));
         Assert.Equal(2, (int)(await client.NextStatusAsync())["entries"]!);
 
+        await LspClient.WaitUntilAsync(() => !client.Registrations.IsEmpty);
         var registration = Assert.Single(client.Registrations)["registrations"]![0]!;
         Assert.Equal("workspace/didChangeWatchedFiles", (string?)registration["method"]);
         var pattern = registration["registerOptions"]!["watchers"]![0]!["globPattern"]!;

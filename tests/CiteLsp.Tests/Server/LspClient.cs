@@ -89,6 +89,17 @@ internal sealed class LspClient : IAsyncDisposable
         }
     }
 
+    /// <summary>Polls until the client has seen something the server sends in the background (e.g. a registration).</summary>
+    public static async Task WaitUntilAsync(Func<bool> condition, int timeoutSeconds = 20)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "timed out waiting for the server");
+            await Task.Delay(20);
+        }
+    }
+
     public Task OpenAsync(string uri, string text, string languageId = "latex", int version = 1) =>
         NotifyAsync("textDocument/didOpen", new { textDocument = new { uri, languageId, version, text } });
 
