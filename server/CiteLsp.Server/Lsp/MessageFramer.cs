@@ -131,7 +131,8 @@ internal sealed class MessageFramer(Stream input, PipeWriter output, Func<Reques
             if (root.TryGetProperty("method", out var method))
             {
                 if (method.ValueKind != JsonValueKind.String) return (replyTo ?? RequestId.Null, ErrorCodes.InvalidRequest, "method must be a string");
-                if (root.TryGetProperty("params", out var p) && p.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array))
+                // null is not valid JSON-RPC but Eglot sends it (e.g. for shutdown): treat it as absent.
+                if (root.TryGetProperty("params", out var p) && p.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array or JsonValueKind.Null))
                     return (replyTo, ErrorCodes.InvalidRequest, "params must be an object or an array");
                 return (null, 0, "");
             }

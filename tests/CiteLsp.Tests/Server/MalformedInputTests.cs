@@ -109,6 +109,18 @@ public class MalformedInputTests
     }
 
     [Fact]
+    public async Task Null_params_are_accepted_as_Eglot_sends_them()
+    {
+        using var raw = await InitializedAsync();
+        await raw.WriteAsync(RawConnection.Frame("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"shutdown\",\"params\":null}"));
+        var response = await raw.ResponseAsync(2);
+        Assert.Null(response["error"]);
+        Assert.Equal(JTokenType.Null, response["result"]!.Type);
+        await raw.WriteAsync(RawConnection.Frame("{\"jsonrpc\":\"2.0\",\"method\":\"exit\",\"params\":null}"));
+        Assert.Equal(0, await raw.Server.WaitForExitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
     public async Task Headers_other_than_Content_Length_are_accepted()
     {
         using var raw = await InitializedAsync();
