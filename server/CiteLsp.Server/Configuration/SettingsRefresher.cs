@@ -10,6 +10,7 @@ namespace CiteLsp.Server.Configuration;
 /// </summary>
 internal sealed class SettingsRefresher(Session session)
 {
+    private static readonly TimeSpan PullTimeout = TimeSpan.FromSeconds(10);
     private int _generation;
 
     public async Task RefreshAsync(JToken? pushed)
@@ -20,8 +21,9 @@ internal sealed class SettingsRefresher(Session session)
         {
             try
             {
+                // A client that never answers must not keep the catalogs from loading.
                 var results = await session.Rpc.InvokeWithParameterObjectAsync<JToken?[]?>(
-                    Methods.WorkspaceConfiguration, new ConfigurationParams([new ConfigurationItem(null, "citelsp")]));
+                    Methods.WorkspaceConfiguration, new ConfigurationParams([new ConfigurationItem(null, "citelsp")])).WaitAsync(PullTimeout);
                 section = results is { Length: > 0 } ? results[0] : null;
             }
             catch (Exception ex)
