@@ -17,6 +17,7 @@ internal sealed class SettingsRefresher(Session session)
     {
         var generation = Interlocked.Increment(ref _generation);
         JToken? section;
+        var pulled = false;
         if (session.Client.Workspace?.Configuration == true)
         {
             try
@@ -25,6 +26,9 @@ internal sealed class SettingsRefresher(Session session)
                 var results = await session.Rpc.InvokeWithParameterObjectAsync<JToken?[]?>(
                     Methods.WorkspaceConfiguration, new ConfigurationParams([new ConfigurationItem(null, "citelsp")])).WaitAsync(PullTimeout);
                 section = results is { Length: > 0 } ? results[0] : null;
+                // No citelsp section in the editor's settings: initializationOptions (if any) still apply.
+                if (section is null or { Type: JTokenType.Null }) section = session.InitializationSettings;
+                pulled = true;
             }
             catch (Exception ex)
             {
@@ -35,7 +39,12 @@ internal sealed class SettingsRefresher(Session session)
         else
         {
             section = SettingsParser.Section(pushed);
-            if (section is null) return;
+        }
+        if (section is null && !pulled)
+        {
+            // Nothing new to apply (a push without our section, or a failed pull): keep the settings, still (re)load.
+            session.Catalogs.RequestSync();
+            return;
         }
         // A newer refresh started while this one waited for the client: let it win.
         if (generation != Volatile.Read(ref _generation)) return;

@@ -19,7 +19,8 @@ internal sealed class InitializeHandler(Session session)
 
         var folders = (request.WorkspaceFolders?.Select(f => f.Uri) ?? [request.RootUri]).OfType<string>().Select(DocumentUri.ToPath).ToList();
         if (folders.Count == 0 && request.RootPath is { } rootPath) folders.Add(rootPath);
-        var settings = SettingsParser.Parse(SettingsParser.Section(request.InitializationOptions) ?? request.InitializationOptions, session.Log.Warning);
+        session.InitializationSettings = SettingsParser.Section(request.InitializationOptions) ?? request.InitializationOptions;
+        var settings = SettingsParser.Parse(session.InitializationSettings, session.Log.Warning);
         session.State.Update(s => s with { WorkspaceFolders = folders, Settings = settings });
         session.IsInitialized = true;
         session.Log.Info($"initialize from {request.ClientInfo?.Name ?? "an unnamed client"}: position encoding {encoding}, {folders.Count} workspace folder(s)");

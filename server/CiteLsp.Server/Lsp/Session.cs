@@ -2,6 +2,7 @@ using CiteLsp.Server.Catalogs;
 using CiteLsp.Server.Configuration;
 using CiteLsp.Server.Protocol;
 using CiteLsp.Server.State;
+using Newtonsoft.Json.Linq;
 using StreamJsonRpc;
 
 namespace CiteLsp.Server.Lsp;
@@ -26,6 +27,9 @@ internal sealed class Session
     public ClientCapabilities Client { get; set; } = new();
     /// <summary>Converts offsets to positions in the encoding negotiated at initialize.</summary>
     public PositionConverter Positions { get; set; } = PositionConverter.Utf16;
+
+    /// <summary>The citelsp settings given in initialize's initializationOptions (used when the editor's settings have none).</summary>
+    public JToken? InitializationSettings { get; set; }
 
     public bool IsInitialized { get; set; }
     public bool ShutdownRequested { get; set; }

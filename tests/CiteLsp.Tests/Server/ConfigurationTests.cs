@@ -43,6 +43,19 @@ public class ConfigurationTests
     }
 
     [Fact]
+    public async Task InitializationOptions_apply_when_the_pulled_settings_have_no_citelsp_section()
+    {
+        using var dir = new TempDir();
+        var three = dir.File("three.txt", SeedCatalogs.Profile(3));
+        await using var client = LspClient.Start();
+        client.Settings = null; // answers [null], as Eglot and Neovim do without settings
+        await client.InitializeAsync(PullCapable, new { citelsp = new { library = new[] { three }, seeds = new { enabled = false } } });
+        var status = await client.NextStatusAsync();
+        Assert.Equal(3, (int)status["entries"]!);
+        Assert.Equal(1, client.ConfigurationRequests);
+    }
+
+    [Fact]
     public async Task A_mistyped_setting_is_reported_and_the_others_still_apply()
     {
         await using var client = LspClient.Start();
