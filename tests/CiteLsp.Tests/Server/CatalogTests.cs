@@ -78,6 +78,45 @@ public class CatalogTests
     }
 
     [Fact]
+    public async Task Client_side_watchers_follow_the_file_set()
+    {
+        using var dir = new TempDir();
+        var one = dir.File("one.txt", SeedCatalogs.Profile(1));
+        var two = dir.File("two.txt", SeedCatalogs.Profile(2, "Other"));
+        await using var client = LspClient.Start();
+        client.Settings = JObject.FromObject(LibraryOnly(one));
+        await client.InitializeAsync(new
+        {
+            workspace = new { configuration = true, didChangeWatchedFiles = new { dynamicRegistration = true, relativePatternSupport = true } },
+        });
+        await client.NextStatusAsync();
+        await LspClient.WaitUntilAsync(() => !client.Registrations.IsEmpty);
+
+        client.Settings = JObject.FromObject(LibraryOnly(one, two));
+        await client.NotifyAsync("workspace/didChangeConfiguration", new { settings = (object?)null });
+        Assert.Equal(3, (int)(await client.NextStatusAsync())["entries"]!);
+        await LspClient.WaitUntilAsync(() => client.Registrations.Count == 2);
+        var first = client.Registrations.First()["registrations"]![0]!;
+        var unregistered = Assert.Single(client.Unregistrations)["unregisterations"]![0]!;
+        Assert.Equal((string?)first["id"], (string?)unregistered["id"]);
+        var watchers = (JArray)client.Registrations.Last()["registrations"]![0]!["registerOptions"]!["watchers"]!;
+        Assert.Equal(["one.txt", "two.txt"], watchers.Select(w => (string)w["globPattern"]!["pattern"]!));
+    }
+
+    [Fact]
+    public async Task A_catalog_over_the_size_limit_is_not_loaded_and_is_reported()
+    {
+        using var dir = new TempDir();
+        var big = dir.File("big.txt", SeedCatalogs.Profile(20));
+        await using var client = LspClient.Start();
+        await client.InitializeAsync(initializationOptions: new { library = new[] { big }, seeds = new { enabled = false }, limits = new { maxCatalogSizeMB = 0.001 } });
+        var status = await client.NextStatusAsync();
+        Assert.Equal(0, (int)status["entries"]!);
+        Assert.Equal(1, (int)status["errors"]!);
+        Assert.Contains(client.LogMessages, m => ((string?)m["message"])!.Contains("maxCatalogSizeMB", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Search_returns_ranked_items_in_the_contract_shape()
     {
         await using var client = LspClient.Start();
