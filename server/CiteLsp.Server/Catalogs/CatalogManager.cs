@@ -18,6 +18,8 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
     private readonly Channel<string?> _signals = Channel.CreateUnbounded<string?>();
     private readonly HashSet<string> _reportedTooLarge = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stop = new();
+    private readonly ProjectScanner _projects = new();
+    private Dictionary<string, string> _embedded = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource _firstLoad = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _statusSent;
 
@@ -68,13 +70,26 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
         var files = SettingsPaths.Resolve(settings.Bibliography, settings.Library, state.Current.WorkspaceFolders);
         var seeds = settings.SeedsEnabled ? (state.Current.Catalogs.Seeds is { Count: > 0 } s ? s : EmbeddedSeeds.Load()) : [];
         var seedsChanged = !ReferenceEquals(seeds, state.Current.Catalogs.Seeds) && (seeds.Count > 0 || state.Current.Catalogs.Seeds.Count > 0);
-        var snapshot = state.Update(s => s with { SettingsFiles = files, Catalogs = seedsChanged ? s.Catalogs.WithSeeds(seeds) : s.Catalogs });
+        var bibliographies = _projects.Resolve(state.Current, log.Warning);
+        var snapshot = state.Update(s => s with
+        {
+            SettingsFiles = files,
+            Catalogs = seedsChanged ? s.Catalogs.WithSeeds(seeds) : s.Catalogs,
+            // Only documents still open; one opened meanwhile is resolved on the sync its didOpen requested.
+            Bibliographies = bibliographies.RemoveRange(bibliographies.Keys.Where(uri => !s.Documents.ContainsKey(uri))),
+        });
+
+        // filecontents bodies stand in for their file until LaTeX has written it; an edit to one is a change.
+        var embedded = snapshot.Bibliographies.Values.SelectMany(b => b.EmbeddedBibs)
+            .GroupBy(e => e.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Text, StringComparer.Ordinal);
+        var changedEmbedded = embedded.Where(e => !_embedded.TryGetValue(e.Key, out var old) || old != e.Value).Select(e => e.Key).ToList();
+        _embedded = embedded;
 
         var required = DocumentCatalogs.RequiredFiles(snapshot);
         var loaded = snapshot.Catalogs.Files;
-        var toLoad = required.Where(p => !loaded.ContainsKey(p) || dirty.Contains(p)).ToList();
+        var toLoad = required.Where(p => !loaded.ContainsKey(p) || dirty.Contains(p) || changedEmbedded.Contains(p)).ToList();
         var toDrop = loaded.Keys.Where(p => !required.Contains(p)).ToList();
-        var parsed = toLoad.Select(p => (Path: p, File: Load(p, settings.MaxCatalogBytes), Exists: File.Exists(p))).ToList();
+        var parsed = toLoad.Select(p => (Path: p, File: Load(p, settings.MaxCatalogBytes), Exists: File.Exists(p) || embedded.ContainsKey(p))).ToList();
 
         snapshot = state.Update(s =>
         {
@@ -117,6 +132,7 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException) { }
+        if (!File.Exists(path) && _embedded.TryGetValue(path, out var text)) return CatalogLoader.Parse(path, text);
         return CatalogLoader.Load(path);
     }
 

@@ -1,4 +1,5 @@
 using CiteLsp.Core.Bibliography;
+using CiteLsp.Core.Workspace;
 
 namespace CiteLsp.Server.Catalogs;
 
@@ -7,9 +8,11 @@ namespace CiteLsp.Server.Catalogs;
 /// is everything else the writer owns. Keys resolve against the bibliography when the document declares one,
 /// else against the library (see <see cref="ResolutionCatalog"/>).
 /// </summary>
-internal sealed record DocumentCatalogView(IReadOnlyList<CatalogSource> Sources, Catalog Bibliography, Catalog Library)
+/// <param name="Project">What the document declares (null when not a scanned document or not resolved yet): backend, \bibitem keys, wrappers.</param>
+internal sealed record DocumentCatalogView(IReadOnlyList<CatalogSource> Sources, DocumentBibliography? Project, Catalog Bibliography, Catalog Library)
 {
-    public bool DeclaresBibliography => Sources.Any(s => s.Role == CatalogRole.Bibliography);
+    /// <summary>Bibliography files (declared or from settings), \bibitem keys, filecontents or inline references:.</summary>
+    public bool DeclaresBibliography => Sources.Any(s => s.Role == CatalogRole.Bibliography) || Project?.DeclaresBibliography == true;
 
     /// <summary>Where a cited key must be found for the document to compile (what diagnostics check).</summary>
     public Catalog ResolutionCatalog => DeclaresBibliography ? Bibliography : Library;

@@ -4,9 +4,9 @@ using CiteLsp.Server.State;
 namespace CiteLsp.Server.Catalogs;
 
 /// <summary>
-/// The seam deciding which catalog files apply to a document. Today: the citelsp.bibliography files (every
-/// document) and the library (citelsp.library files, then the embedded seeds). Per-document discovery
-/// (\bibliography, \addbibresource, YAML front matter, root documents) plugs in at <see cref="Discovered"/>.
+/// Decides which catalog files apply to a document: the files it declares (\bibliography, \addbibresource,
+/// filecontents, YAML front matter, through its root document; found by Core's ProjectResolver and kept in the
+/// snapshot), the citelsp.bibliography files, then the library (citelsp.library files, the embedded seeds).
 /// </summary>
 internal static class DocumentCatalogs
 {
@@ -35,6 +35,7 @@ internal static class DocumentCatalogs
         var sources = Sources(snapshot, document);
         return new DocumentCatalogView(
             sources,
+            document is null ? null : snapshot.Bibliography(document.Uri),
             snapshot.Catalogs.Build(sources.Where(s => s.Role == CatalogRole.Bibliography).Select(s => s.Path)),
             snapshot.Catalogs.Build(sources.Where(s => s.Role == CatalogRole.Library).Select(s => s.Path)));
     }
@@ -49,6 +50,12 @@ internal static class DocumentCatalogs
         return paths;
     }
 
-    /// <summary>Bibliography files the document itself declares, with the reason. Pending the Core/Workspace discovery API.</summary>
-    private static IEnumerable<(string Path, string Reason)> Discovered(WorkspaceSnapshot snapshot, TextDocument document) => [];
+    /// <summary>Bibliography files the document declares (or its root does), with the reason; filecontents ones too.</summary>
+    private static IEnumerable<(string Path, string Reason)> Discovered(WorkspaceSnapshot snapshot, TextDocument document)
+    {
+        if (snapshot.Bibliography(document.Uri) is not { } bibliography) yield break;
+        foreach (var source in bibliography.Sources) yield return (source.Path, source.Reason);
+        foreach (var embedded in bibliography.EmbeddedBibs)
+            yield return (embedded.Path, $"filecontents {Path.GetFileName(embedded.Path)} in {Path.GetFileName(embedded.Span.Path)}");
+    }
 }

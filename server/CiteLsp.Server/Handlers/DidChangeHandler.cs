@@ -40,5 +40,6 @@ internal sealed class DidChangeHandler(Session session)
         }
         var updated = document;
         session.State.Update(s => s with { Documents = s.Documents.SetItem(uri, updated) });
+        session.Catalogs.RequestSync(); // debounced: the edit may have changed the declared bibliography
     }
 }

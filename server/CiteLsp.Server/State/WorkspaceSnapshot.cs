@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using CiteLsp.Core.Configuration;
 using CiteLsp.Core.Text;
+using CiteLsp.Core.Workspace;
 using CiteLsp.Server.Catalogs;
 
 namespace CiteLsp.Server.State;
@@ -19,7 +20,13 @@ internal sealed record WorkspaceSnapshot(
     public static readonly WorkspaceSnapshot Empty = new(
         ImmutableDictionary.Create<string, TextDocument>(StringComparer.Ordinal), CatalogSet.Empty, CiteLspSettings.Default, [], SettingsFiles.None);
 
+    /// <summary>What each open document (by URI) declares as its bibliography; updated by the catalog loader shortly after edits.</summary>
+    public ImmutableDictionary<string, DocumentBibliography> Bibliographies { get; init; } =
+        ImmutableDictionary.Create<string, DocumentBibliography>(StringComparer.Ordinal);
+
     public TextDocument? Document(string uri) => Documents.GetValueOrDefault(uri);
+
+    public DocumentBibliography? Bibliography(string uri) => Bibliographies.GetValueOrDefault(uri);
 }
 
 /// <summary>The files named by citelsp.bibliography and citelsp.library, globs expanded to existing files.</summary>
