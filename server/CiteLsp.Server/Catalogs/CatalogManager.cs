@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using CiteLsp.Core.Bibliography;
+using CiteLsp.Core.Configuration;
 using CiteLsp.Core.Text;
 using CiteLsp.Server.Lsp;
 using CiteLsp.Server.Protocol;
@@ -20,6 +21,7 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
     private readonly CancellationTokenSource _stop = new();
     private readonly ProjectScanner _projects = new();
     private Dictionary<string, string> _embedded = new(StringComparer.Ordinal);
+    private (CiteLspSettings Settings, IReadOnlyList<string> Folders, SettingsFiles Files, DateTime At)? _settingsFiles;
     private readonly TaskCompletionSource _firstLoad = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _statusSent;
 
@@ -67,7 +69,7 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
     private async Task SyncAsync(IReadOnlySet<string> dirty)
     {
         var settings = state.Current.Settings;
-        var files = SettingsPaths.Resolve(settings.Bibliography, settings.Library, state.Current.WorkspaceFolders);
+        var files = SettingsFiles(settings, state.Current.WorkspaceFolders, dirty.Count > 0);
         var seeds = settings.SeedsEnabled ? (state.Current.Catalogs.Seeds is { Count: > 0 } s ? s : EmbeddedSeeds.Load()) : [];
         var seedsChanged = !ReferenceEquals(seeds, state.Current.Catalogs.Seeds) && (seeds.Count > 0 || state.Current.Catalogs.Seeds.Count > 0);
         var bibliographies = _projects.Resolve(state.Current, log.Warning);
@@ -116,6 +118,20 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
             await SendStatusAsync(snapshot.Catalogs);
         }
         _firstLoad.TrySetResult();
+    }
+
+    /// <summary>
+    /// Settings' files with globs expanded. A glob walks directories, so the result is reused while settings and
+    /// folders are unchanged (edits resync often), and redone on file events or after a few seconds.
+    /// </summary>
+    private SettingsFiles SettingsFiles(CiteLspSettings settings, IReadOnlyList<string> folders, bool filesChanged)
+    {
+        if (!filesChanged && _settingsFiles is { } cached && ReferenceEquals(cached.Settings, settings) && ReferenceEquals(cached.Folders, folders)
+            && DateTime.UtcNow - cached.At < TimeSpan.FromSeconds(5))
+            return cached.Files;
+        var files = SettingsPaths.Resolve(settings.Bibliography, settings.Library, folders);
+        _settingsFiles = (settings, folders, files, DateTime.UtcNow);
+        return files;
     }
 
     private CatalogFile Load(string path, long maxBytes)
