@@ -113,7 +113,7 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
         if (parsed.Count > 0 || toDrop.Count > 0 || seedsChanged || !_statusSent)
         {
             // Build the merged catalogs here, off the request path, so the next request finds them cached.
-            DocumentCatalogs.Resolve(snapshot, null);
+            snapshot.Catalogs.SearchIndex(DocumentCatalogs.Resolve(snapshot, null), CancellationToken.None);
             _statusSent = true;
             await SendStatusAsync(snapshot.Catalogs);
         }

@@ -8,26 +8,20 @@ internal sealed record CatalogHit(SearchHit Hit, CatalogRole Source);
 
 /// <summary>
 /// The one place that calls the ranker, over a document's bibliography and library together (a library entry
-/// whose key the bibliography already has is left out). Cancellation is checked while the ranker enumerates.
+/// whose key the bibliography already has is left out). The index is built once per catalog set and file
+/// combination (<see cref="CatalogSet.SearchIndex"/>); the document's own entries get a small boost.
 /// </summary>
 internal static class CatalogSearch
 {
-    public static IReadOnlyList<CatalogHit> Search(DocumentCatalogView view, string query, int limit, CancellationToken cancellationToken)
+    private const double BibliographyBoost = 0.01;
+
+    public static IReadOnlyList<CatalogHit> Search(CatalogSet catalogs, DocumentCatalogView view, string query, int limit, CancellationToken cancellationToken)
     {
         var fromBibliography = new HashSet<Entry>(view.Bibliography.Entries, ReferenceEqualityComparer.Instance);
-        var entries = view.Bibliography.Entries.Concat(view.Library.Entries.Where(e => view.Bibliography.Find(e.Key) is null));
-        var hits = TokenSearch.Search(Cancellable(entries, cancellationToken), query, limit);
-        return hits.Select(h => new CatalogHit(h, fromBibliography.Contains(h.Entry) ? CatalogRole.Bibliography : CatalogRole.Library)).ToList();
-    }
-
-    private static IEnumerable<Entry> Cancellable(IEnumerable<Entry> entries, CancellationToken cancellationToken)
-    {
-        var n = 0;
-        foreach (var e in entries)
-        {
-            if ((++n & 255) == 0) cancellationToken.ThrowIfCancellationRequested();
-            yield return e;
-        }
-        cancellationToken.ThrowIfCancellationRequested();
+        var index = catalogs.SearchIndex(view, cancellationToken);
+        var options = new SearchOptions { Boost = e => fromBibliography.Contains(e) ? BibliographyBoost : 0 };
+        return index.Search(query, limit, options, cancellationToken)
+            .Select(h => new CatalogHit(h, fromBibliography.Contains(h.Entry) ? CatalogRole.Bibliography : CatalogRole.Library))
+            .ToList();
     }
 }

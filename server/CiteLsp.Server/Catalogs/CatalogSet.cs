@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using CiteLsp.Core.Bibliography;
+using CiteLsp.Core.Search;
 
 namespace CiteLsp.Server.Catalogs;
 
@@ -13,6 +14,7 @@ internal sealed class CatalogSet
     public static readonly CatalogSet Empty = new(ImmutableDictionary.Create<string, LoadedCatalog>(StringComparer.Ordinal), []);
 
     private readonly ConcurrentDictionary<string, Catalog> _builds = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<SearchIndex>> _indexes = new(StringComparer.Ordinal);
 
     private CatalogSet(ImmutableDictionary<string, LoadedCatalog> files, IReadOnlyList<CatalogFile> seeds)
     {
@@ -40,6 +42,22 @@ internal sealed class CatalogSet
     {
         var files = paths.Select(Get).OfType<CatalogFile>().ToList();
         return files.Count == 0 ? Catalog.Empty : _builds.GetOrAdd(string.Join('\n', files.Select(f => f.Path)), _ => Catalog.Build(files));
+    }
+
+    /// <summary>
+    /// The search index over a view's bibliography entries then its library entries (minus keys the bibliography
+    /// has), built once per combination. A cancelled build is dropped so the next request builds it again.
+    /// </summary>
+    public SearchIndex SearchIndex(DocumentCatalogView view, CancellationToken cancellationToken)
+    {
+        var key = string.Join('\n', view.Sources.Select(s => $"{s.Role}:{s.Path}"));
+        var lazy = _indexes.GetOrAdd(key, _ => new Lazy<SearchIndex>(() =>
+        {
+            var entries = view.Bibliography.Entries.Concat(view.Library.Entries.Where(e => view.Bibliography.Find(e.Key) is null)).ToList();
+            return Core.Search.SearchIndex.Build(entries, ct: cancellationToken);
+        }));
+        try { return lazy.Value; }
+        catch (OperationCanceledException) { _indexes.TryRemove(new KeyValuePair<string, Lazy<SearchIndex>>(key, lazy)); throw; }
     }
 
     /// <summary>Every loaded file and seed: what <c>citelsp/status</c> counts.</summary>

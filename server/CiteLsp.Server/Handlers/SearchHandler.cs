@@ -17,7 +17,7 @@ internal sealed class SearchHandler(Session session)
         var document = request.TextDocument is { } id ? snapshot.Document(id.Uri) : null;
         var limit = request.Limit is { } l and > 0 ? l : snapshot.Settings.CompletionLimit;
         // Off the dispatch thread: a long search must not hold up other messages, including its own $/cancelRequest.
-        var hits = await Task.Run(() => CatalogSearch.Search(DocumentCatalogs.Resolve(snapshot, document), request.Query ?? "", limit, cancellationToken), cancellationToken);
+        var hits = await Task.Run(() => CatalogSearch.Search(snapshot.Catalogs, DocumentCatalogs.Resolve(snapshot, document), request.Query ?? "", limit, cancellationToken), cancellationToken);
         return new SearchResult(hits.Select(ToItem).ToList());
     }
 
