@@ -184,21 +184,24 @@ public class CatalogTests
     public async Task Long_search_is_cancelled_with_RequestCancelled()
     {
         using var dir = new TempDir();
-        var path = dir.File("big.txt", SeedCatalogs.Profile(40_000));
+        dir.File("big.bib", SeedCatalogs.Profile(40_000));
+        var uri = dir.Uri("paper.tex");
         using var raw = new RawConnection();
-        await raw.SendAsync(new { jsonrpc = "2.0", id = 1, method = "initialize", @params = new { capabilities = new { }, initializationOptions = LibraryOnly(path) } });
+        await raw.SendAsync(new { jsonrpc = "2.0", id = 1, method = "initialize", @params = new { capabilities = new { }, initializationOptions = new { seeds = new { enabled = false } } } });
         await raw.SendAsync(new { jsonrpc = "2.0", method = "initialized", @params = new { } });
-        await raw.ReadUntilAsync(m => (string?)m["method"] == "citelsp/status", timeoutSeconds: 60);
+        await raw.SendAsync(new { jsonrpc = "2.0", method = "textDocument/didOpen", @params = new { textDocument = new { uri, languageId = "latex", version = 1, text = "\\bibliography{big}\n" } } });
+        await raw.ReadUntilAsync(m => (string?)m["method"] == "citelsp/status" && (int)m["params"]!["entries"]! == 40_000, timeoutSeconds: 60);
 
-        // The cancel follows the request immediately; ranking 40k entries takes far longer than that.
-        await raw.WriteAsync(
-            RawConnection.Frame("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"citelsp/search\",\"params\":{\"query\":\"parities ada\"}}") +
-            RawConnection.Frame("{\"jsonrpc\":\"2.0\",\"method\":\"$/cancelRequest\",\"params\":{\"id\":2}}"));
+        // The first search for this document ranks (and indexes) 40k entries; the cancel follows immediately.
+        var search = $"{{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"citelsp/search\",\"params\":{{\"query\":\"parities ada\",\"textDocument\":{{\"uri\":\"{uri}\"}}}}}}";
+        await raw.WriteAsync(RawConnection.Frame(search) + RawConnection.Frame("{\"jsonrpc\":\"2.0\",\"method\":\"$/cancelRequest\",\"params\":{\"id\":2}}"));
         var response = await raw.ResponseAsync(2);
         Assert.Equal(-32800, (int?)response["error"]?["code"]);
 
         // Not cancelled: the same search completes.
-        await raw.SendAsync(new { jsonrpc = "2.0", id = 3, method = "citelsp/search", @params = new { query = "parities ada", limit = 2 } });
-        Assert.Equal(2, ((JArray)(await raw.ResponseAsync(3))["result"]!["items"]!).Count);
+        await raw.SendAsync(new { jsonrpc = "2.0", id = 3, method = "citelsp/search", @params = new { query = "parities ada", limit = 2, textDocument = new { uri } } });
+        var items = (JArray)(await raw.ResponseAsync(3))["result"]!["items"]!;
+        Assert.Equal(2, items.Count);
+        Assert.All(items, i => Assert.Equal("bibliography", (string?)i["source"]));
     }
 }
