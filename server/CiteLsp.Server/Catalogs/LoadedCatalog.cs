@@ -17,11 +17,13 @@ internal sealed record LoadedCatalog(CatalogFile Good, CatalogFile Latest)
 
     /// <summary>
     /// A new parse replaces the served entries unless it reports errors AND lost entries (a truncated or
-    /// unreadable file). A deleted file is not a failed parse: its entries go.
+    /// unreadable file), or the file is momentarily empty (editors truncate, then write). A deleted file is
+    /// not a failed parse: its entries go.
     /// </summary>
     public LoadedCatalog Next(CatalogFile parsed, bool fileExists)
     {
-        var failed = parsed.Diagnostics.Any(d => d.Severity == Severity.Error) && parsed.Entries.Count < Good.Entries.Count;
+        var lost = parsed.Entries.Count < Good.Entries.Count;
+        var failed = lost && (parsed.Diagnostics.Any(d => d.Severity == Severity.Error) || parsed.Entries.Count == 0 && parsed.Format == "empty");
         return fileExists && failed ? this with { Latest = parsed } : First(parsed);
     }
 }

@@ -36,6 +36,24 @@ public class DiscoveryTests
     }
 
     [Fact]
+    public async Task A_real_bibtex_file_is_searchable_by_its_keys()
+    {
+        using var dir = new TempDir();
+        dir.File("refs.bib", "@book{knuth1984,\n  title = {The {\\TeX}book},\n  author = {Knuth, Donald E.},\n  year = {1984},\n  publisher = {Addison-Wesley}\n}\n");
+        await using var client = LspClient.Start();
+        await client.InitializeAsync(initializationOptions: NoSeeds, rootPath: dir.Path);
+        await client.NextStatusAsync();
+        var uri = dir.Uri("paper.md");
+        await client.OpenAsync(uri, "---\nbibliography: refs.bib\n---\nSee [@knuth1984].\n", "markdown");
+        Assert.Equal(1, (int)(await client.NextStatusAsync())["entries"]!);
+        var item = Assert.Single((JArray)(await client.RequestAsync("citelsp/search", new { query = "texbook", textDocument = new { uri } }))["items"]!);
+        Assert.Equal("knuth1984", (string?)item["key"]);
+        Assert.Equal(1984, (int)item["year"]!);
+        Assert.Equal(["Donald E. Knuth"], ((JArray)item["authors"]!).Select(a => (string)a!));
+        Assert.Equal("bibliography", (string?)item["source"]);
+    }
+
+    [Fact]
     public async Task A_chapter_opened_alone_uses_its_root_documents_bibliography()
     {
         using var dir = new TempDir();

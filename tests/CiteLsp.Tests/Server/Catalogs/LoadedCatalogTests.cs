@@ -27,6 +27,14 @@ public class LoadedCatalogTests
     }
 
     [Fact]
+    public void A_momentarily_empty_file_keeps_the_good_entries()
+    {
+        var next = LoadedCatalog.First(Parse(SeedCatalogs.Profile(3))).Next(Parse("  \n"), fileExists: true);
+        Assert.True(next.KeptPrevious);
+        Assert.Equal(3, next.Good.Entries.Count);
+    }
+
+    [Fact]
     public void A_deleted_file_drops_its_entries()
     {
         var next = LoadedCatalog.First(Parse(SeedCatalogs.Profile(3))).Next(Parse(""), fileExists: false);
