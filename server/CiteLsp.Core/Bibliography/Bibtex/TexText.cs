@@ -20,7 +20,7 @@ public static class TexText
         ["th"] = "þ", ["TH"] = "Þ", ["ng"] = "ŋ", ["NG"] = "Ŋ", ["dj"] = "đ", ["DJ"] = "Đ",
         ["textendash"] = "–", ["textemdash"] = "—", ["textquotedblleft"] = "“", ["textquotedblright"] = "”",
         ["textquoteleft"] = "‘", ["textquoteright"] = "’", ["textquotesingle"] = "'", ["textquotedbl"] = "\"",
-        ["ldots"] = "…", ["dots"] = "…", ["textellipsis"] = "…", ["textasciitilde"] = "~", ["textbackslash"] = "\\",
+        ["ldots"] = "…", ["dots"] = "…", ["textellipsis"] = "…", ["textasciitilde"] = "~", ["textasciicircum"] = "^", ["textbackslash"] = "\\",
         ["textunderscore"] = "_", ["textbar"] = "|", ["textless"] = "<", ["textgreater"] = ">", ["textbullet"] = "•",
         ["textdegree"] = "°", ["S"] = "§", ["P"] = "¶", ["copyright"] = "©", ["textcopyright"] = "©",
         ["textregistered"] = "®", ["texttrademark"] = "™", ["pounds"] = "£", ["euro"] = "€", ["texteuro"] = "€",

@@ -87,8 +87,15 @@ public static class BibtexWriter
         {
             var c = s[i];
             var escaped = i > 0 && s[i - 1] == '\\';
-            if (c is '&' or '%' or '#' && !escaped) sb.Append('\\');
-            sb.Append(c);
+            if (escaped) { sb.Append(c); continue; }
+            // Plain text from scraped pages: characters that are markup in LaTeX must print as themselves.
+            switch (c)
+            {
+                case '&' or '%' or '#' or '_' or '$': sb.Append('\\').Append(c); break;
+                case '^': sb.Append(@"\textasciicircum{}"); break;
+                case '~': sb.Append(@"\textasciitilde{}"); break;
+                default: sb.Append(c); break;
+            }
         }
         return sb.ToString();
     }

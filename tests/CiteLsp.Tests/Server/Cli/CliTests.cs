@@ -89,6 +89,8 @@ public class CliTests
             Assert.Equal(20, text.Split("\n@").Length);
             Assert.Contains("@misc{nakkiran2019deep,", text);
             Assert.Contains("month = dec,", text);
+            // "Corgi^2" is plain text: a bare ^ would stop LaTeX with "Missing $ inserted".
+            Assert.Contains(@"title = {Corgi\textasciicircum{}2: A Hybrid", text);
         }
         finally { File.Delete(path); }
     }
