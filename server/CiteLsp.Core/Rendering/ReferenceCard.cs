@@ -13,7 +13,7 @@ public static class ReferenceCard
     /// <summary>Title, authors · date · venue, links, then the abstract under a rule.</summary>
     public static string Markdown(Entry e)
     {
-        var title = LatexToMarkdown.Convert(e.Title);
+        var title = LatexToMarkdown.Convert(Tex(e, "title", e.Title));
         var parts = new List<string> { "**" + (title.Length > 0 ? title : MarkdownWriter.Escape(e.Key)) + "**" };
         var venue = e.Venue is null ? "" : LatexToMarkdown.Convert(e.Venue);
         var date = e.Year is null ? "" : e.Date.ToString(); // "--05-10" without a year helps nobody
@@ -21,7 +21,7 @@ public static class ReferenceCard
         if (meta.Length > 0) parts.Add(meta);
         var links = Links(e);
         if (links.Length > 0) parts.Add(links);
-        var summary = e.Abstract is null ? "" : LatexToMarkdown.Convert(e.Abstract);
+        var summary = LatexToMarkdown.Convert(Tex(e, "abstract", e.Abstract));
         if (summary.Length > 0) parts.AddRange(["---", summary]);
         return string.Join("\n\n", parts);
     }
@@ -40,6 +40,10 @@ public static class ReferenceCard
         };
         return who.Length == 0 ? year : $"{who} {year}";
     }
+
+    /// <summary>The field as written in a .bib (macros expanded, TeX kept) so \emph and \$ survive; else the display value.</summary>
+    private static string Tex(Entry e, string field, string? display) =>
+        e.Fields.TryGetValue(field, out var raw) && !string.IsNullOrWhiteSpace(raw) ? raw : display ?? "";
 
     private static string Authors(Entry e)
     {

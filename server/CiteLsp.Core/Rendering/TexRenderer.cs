@@ -213,7 +213,7 @@ internal sealed class TexRenderer
     private void Accent(string command)
     {
         string text;
-        if (Take('{')) text = new TexRenderer(ReadBalanced('{', '}'), markdown: false, _depth + 1).Render();
+        if (Take('{')) text = Nested(ReadBalanced('{', '}'));
         else if (Peek == '\\' && _i + 1 < _s.Length && char.IsAsciiLetter(_s[_i + 1]))
         {
             var start = ++_i;
@@ -226,6 +226,10 @@ internal sealed class TexRenderer
         else text = "";
         _w.Text(TexSymbols.Accent(command, text));
     }
+
+    /// <summary>Plain text of an argument rendered on its own (accent bases, code); empty past MaxDepth.</summary>
+    private string Nested(string source) =>
+        _depth >= MaxDepth ? "" : new TexRenderer(source, markdown: false, _depth + 1).Render();
 
     private void InlineMath()
     {
@@ -265,7 +269,7 @@ internal sealed class TexRenderer
 
     private void Code(string source)
     {
-        var text = CollapseSpaces(new TexRenderer(source, markdown: false, _depth + 1).Render());
+        var text = CollapseSpaces(Nested(source));
         if (!_w.Markdown) { _w.Text(text); return; }
         if (text.Length == 0) return;
         var fence = new string('`', LongestRun(text, '`') + 1);
