@@ -20,5 +20,10 @@ internal static class HandlerTable
         new DidChangeWatchedFilesHandler(session),
         new SearchHandler(session),
         new BibliographiesHandler(session),
+        new CompletionHandler(session),
+        new CompletionResolveHandler(session),
+        new HoverHandler(session),
+        new InlayHintHandler(session),
+        new ExecuteCommandHandler(session),
     ];
 }

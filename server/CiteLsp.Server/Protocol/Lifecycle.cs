@@ -48,6 +48,10 @@ internal sealed record ServerCapabilities
 {
     public string PositionEncoding { get; init; } = Protocol.PositionEncoding.Utf16;
     public TextDocumentSyncOptions TextDocumentSync { get; init; } = new();
+    public CompletionOptions CompletionProvider { get; init; } = new(["{", ",", "@"], ResolveProvider: true);
+    public bool HoverProvider { get; init; } = true;
+    public bool InlayHintProvider { get; init; } = true;
+    public ExecuteCommandOptions ExecuteCommandProvider { get; init; } = new([ServerCommands.AddToBibliography]);
 }
 
 internal sealed record TextDocumentSyncOptions

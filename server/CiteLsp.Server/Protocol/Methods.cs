@@ -15,6 +15,14 @@ internal static class Methods
     public const string TextDocumentDidClose = "textDocument/didClose";
     public const string TextDocumentDidSave = "textDocument/didSave";
 
+    public const string TextDocumentCompletion = "textDocument/completion";
+    public const string CompletionItemResolve = "completionItem/resolve";
+    public const string TextDocumentHover = "textDocument/hover";
+    public const string TextDocumentInlayHint = "textDocument/inlayHint";
+    public const string WorkspaceExecuteCommand = "workspace/executeCommand";
+    public const string WorkspaceApplyEdit = "workspace/applyEdit";
+    public const string WorkspaceInlayHintRefresh = "workspace/inlayHint/refresh";
+
     public const string WorkspaceConfiguration = "workspace/configuration";
     public const string WorkspaceDidChangeConfiguration = "workspace/didChangeConfiguration";
     public const string WorkspaceDidChangeWatchedFiles = "workspace/didChangeWatchedFiles";
