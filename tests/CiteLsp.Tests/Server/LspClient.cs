@@ -44,6 +44,9 @@ internal sealed class LspClient : IAsyncDisposable
     public ConcurrentQueue<JObject> LogMessages { get; } = new();
     public ConcurrentQueue<JObject> Registrations { get; } = new();
     public ConcurrentQueue<JObject> Unregistrations { get; } = new();
+    /// <summary>workspace/applyEdit requests, answered with <see cref="ApplyEditResult"/>.</summary>
+    public ConcurrentQueue<JObject> AppliedEdits { get; } = new();
+    public bool ApplyEditResult { get; set; } = true;
 
     public static LspClient Start(params string[] args)
     {
@@ -145,5 +148,12 @@ internal sealed class LspClient : IAsyncDisposable
 
         [JsonRpcMethod("client/unregisterCapability", UseSingleObjectParameterDeserialization = true)]
         public void Unregister(JObject p) => client.Unregistrations.Enqueue(p);
+
+        [JsonRpcMethod("workspace/applyEdit", UseSingleObjectParameterDeserialization = true)]
+        public JObject ApplyEdit(JObject p)
+        {
+            client.AppliedEdits.Enqueue(p);
+            return new JObject { ["applied"] = client.ApplyEditResult };
+        }
     }
 }
