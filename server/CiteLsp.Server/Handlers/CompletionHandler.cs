@@ -14,20 +14,28 @@ namespace CiteLsp.Server.Handlers;
 /// rank, filterText starts with the typed text, the edit covers the whole partial key, and the list is always
 /// incomplete so every keystroke asks again.
 /// </summary>
-internal sealed class CompletionHandler(Session session)
+internal sealed class CompletionHandler
 {
+    private readonly Session _session;
+
+    public CompletionHandler(Session session)
+    {
+        _session = session;
+        SearchIndexWarmer.Attach(session);
+    }
+
     /// <summary>Up to this many items carry their documentation; longer lists get it from completionItem/resolve.</summary>
     private const int InlineDocumentation = 10;
 
     [JsonRpcMethod(Methods.TextDocumentCompletion, UseSingleObjectParameterDeserialization = true)]
     public async Task<CompletionList> CompleteAsync(CompletionParams request, CancellationToken cancellationToken)
     {
-        session.RequireRunning();
+        _session.RequireRunning();
         var uri = Params.Require(Params.Require(request?.TextDocument, "textDocument").Uri, "textDocument.uri");
         var position = Params.Require(request!.Position, "position");
-        await session.Catalogs.WhenFirstLoadedAsync(cancellationToken);
-        if (DocumentContext.Get(session.State.Current, uri) is not { Syntax: { } syntax } doc) return CompletionList.Empty;
-        if (session.Positions.ToOffset(doc.Document, position) is not { } offset) return CompletionList.Empty;
+        await _session.Catalogs.WhenFirstLoadedAsync(cancellationToken);
+        if (DocumentContext.Get(_session.State.Current, uri) is not { Syntax: { } syntax } doc) return CompletionList.Empty;
+        if (_session.Positions.ToOffset(doc.Document, position) is not { } offset) return CompletionList.Empty;
         return await Task.Run(() => Complete(doc, syntax, offset, cancellationToken), cancellationToken);
     }
 
@@ -42,7 +50,7 @@ internal sealed class CompletionHandler(Session session)
         var cited = new HashSet<string>(context.OtherKeysInCommand, StringComparer.Ordinal);
         var candidates = CitationCompletion.Rank(context.Query, cited, recent, sources, settings.CompletionLimit, cancellationToken);
 
-        var range = session.Positions.ToRange(doc.Document, context.PartialKeySpan.Start, context.PartialKeySpan.Length);
+        var range = _session.Positions.ToRange(doc.Document, context.PartialKeySpan.Start, context.PartialKeySpan.Length);
         var target = settings.CompletionAddToBibliography ? BibliographyTarget.For(view, doc.Kind) : null;
         var width = Math.Max(4, candidates.Count.ToString().Length);
         var items = candidates.Select((c, rank) => Item(c, rank.ToString("D" + width), context.Query, range, doc.Document.Uri, target, candidates.Count <= InlineDocumentation)).ToList();
