@@ -35,7 +35,10 @@ internal sealed record WorkspaceClientCapabilities
     public bool Configuration { get; init; }
     public bool WorkspaceFolders { get; init; }
     public DidChangeWatchedFilesClientCapabilities? DidChangeWatchedFiles { get; init; }
+    public RefreshClientCapabilities? InlayHint { get; init; }
 }
+
+internal sealed record RefreshClientCapabilities(bool RefreshSupport = false);
 
 internal sealed record DidChangeWatchedFilesClientCapabilities(bool DynamicRegistration = false, bool RelativePatternSupport = false);
 

@@ -47,6 +47,7 @@ internal sealed class LspClient : IAsyncDisposable
     /// <summary>workspace/applyEdit requests, answered with <see cref="ApplyEditResult"/>.</summary>
     public ConcurrentQueue<JObject> AppliedEdits { get; } = new();
     public bool ApplyEditResult { get; set; } = true;
+    public int InlayHintRefreshes;
 
     public static LspClient Start(params string[] args)
     {
@@ -148,6 +149,9 @@ internal sealed class LspClient : IAsyncDisposable
 
         [JsonRpcMethod("client/unregisterCapability", UseSingleObjectParameterDeserialization = true)]
         public void Unregister(JObject p) => client.Unregistrations.Enqueue(p);
+
+        [JsonRpcMethod("workspace/inlayHint/refresh")]
+        public void InlayHintRefresh() => Interlocked.Increment(ref client.InlayHintRefreshes);
 
         [JsonRpcMethod("workspace/applyEdit", UseSingleObjectParameterDeserialization = true)]
         public JObject ApplyEdit(JObject p)

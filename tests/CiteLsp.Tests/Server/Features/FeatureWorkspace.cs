@@ -27,17 +27,20 @@ internal sealed class FeatureWorkspace : IAsyncDisposable
         """;
 
     public TempDir Dir { get; } = new();
+    /// <summary>The settings sent at initialize (citelsp.bibliography = refs.bib, plus the test's own).</summary>
+    public JObject Settings { get; private set; } = new();
     public LspClient Client { get; }
 
     private FeatureWorkspace(LspClient client) => Client = client;
 
-    public static async Task<FeatureWorkspace> StartAsync(object? extraSettings = null, string bibName = "refs.bib", string bibText = Bib)
+    public static async Task<FeatureWorkspace> StartAsync(object? extraSettings = null, string bibName = "refs.bib", string bibText = Bib, object? capabilities = null)
     {
         var ws = new FeatureWorkspace(LspClient.Start());
         var bib = ws.Dir.File(bibName, bibText);
         var settings = JObject.FromObject(new { bibliography = new[] { bib } });
         if (extraSettings is not null) settings.Merge(JObject.FromObject(extraSettings));
-        await ws.Client.InitializeAsync(initializationOptions: settings, rootPath: ws.Dir.Path);
+        ws.Settings = settings;
+        await ws.Client.InitializeAsync(capabilities, initializationOptions: settings, rootPath: ws.Dir.Path);
         await ws.Client.NextStatusAsync();
         return ws;
     }

@@ -31,4 +31,18 @@ public class InlayHintTests
         Assert.Equal(["Jones 2019", "Smith and Lee 2020"], mdHints.Select(h => (string)h["label"]!));
         Assert.Equal(mm.Ranges.Select(r => FeatureWorkspace.Range(mm.Text, r.Start, 0)["start"]), mdHints.Select(h => h["position"]));
     }
+
+    [Fact]
+    public async Task Turning_the_setting_on_asks_the_client_to_refresh()
+    {
+        await using var ws = await FeatureWorkspace.StartAsync(capabilities: new { workspace = new { inlayHint = new { refreshSupport = true } } });
+        var (uri, _, m) = await ws.OpenAsync("toggle.md", "See @jones2019birds.\n", "markdown");
+        Assert.Empty((JArray)await HintsAsync(ws, uri, m.Text));
+
+        var settings = (JObject)ws.Settings.DeepClone();
+        settings.Merge(JObject.FromObject(new { inlayHints = new { enabled = true } }));
+        await ws.Client.NotifyAsync("workspace/didChangeConfiguration", new { settings = new { citelsp = settings } });
+        await LspClient.WaitUntilAsync(() => Volatile.Read(ref ws.Client.InlayHintRefreshes) > 0);
+        Assert.Equal(["Jones 2019"], ((JArray)await HintsAsync(ws, uri, m.Text)).Select(h => (string)h["label"]!));
+    }
 }
