@@ -1,72 +1,47 @@
 using System.Collections.Frozen;
+using System.Text;
+using CiteLsp.Core.Bibliography.Bibtex;
 
 namespace CiteLsp.Core.Rendering;
 
 /// <summary>
-/// TeX accent commands and text symbols mapped to Unicode. Precomposed letters come from tables because
-/// string.Normalize is unavailable under InvariantGlobalization; other letters get a combining mark.
+/// TeX accents, letters and text symbols as Unicode for rendering: the BibTeX decoder's tables
+/// (<see cref="TexAccents"/>, <see cref="TexText.Symbols"/>) plus the few extra symbols abstracts use.
 /// </summary>
 internal static class TexSymbols
 {
-    /// <summary>Accent command → (pairs "base, composed" …, combining mark, spacing form when the base is empty).</summary>
-    private static readonly FrozenDictionary<string, (string Pairs, char Combining, string Alone)> Accents =
-        new Dictionary<string, (string, char, string)>(StringComparer.Ordinal)
-        {
-            ["`"] = ("AÀaàEÈeèIÌiìOÒoòUÙuùNǸnǹWẀwẁYỲyỳ", '\u0300', "`"),
-            ["'"] = ("AÁaáEÉeéIÍiíOÓoóUÚuúYÝyýCĆcćNŃnńSŚsśZŹzźLĹlĺRŔrŕGǴgǵKḰkḱMḾmḿPṔpṕWẂwẃ", '\u0301', "´"),
-            ["^"] = ("AÂaâEÊeêIÎiîOÔoôUÛuûCĈcĉGĜgĝHĤhĥJĴjĵSŜsŝWŴwŵYŶyŷ", '\u0302', "^"),
-            ["\""] = ("AÄaäEËeëIÏiïOÖoöUÜuüYŸyÿHḦhḧWẄwẅXẌxẍ", '\u0308', "¨"),
-            ["~"] = ("AÃaãNÑnñOÕoõIĨiĩUŨuũEẼeẽYỸyỹ", '\u0303', "~"),
-            ["="] = ("AĀaāEĒeēIĪiīOŌoōUŪuūYȲyȳGḠgḡ", '\u0304', "¯"),
-            ["."] = ("CĊcċEĖeėGĠgġIİZŻzżAȦaȧOȮoȯ", '\u0307', "˙"),
-            ["u"] = ("AĂaăEĔeĕGĞgğIĬiĭOŎoŏUŬuŭ", '\u0306', "˘"),
-            ["v"] = ("CČcčDĎdďEĚeěNŇnňRŘrřSŠsšTŤtťZŽzžGǦgǧAǍaǎIǏiǐOǑoǒUǓuǔKǨkǩ", '\u030C', "ˇ"),
-            ["H"] = ("OŐoőUŰuű", '\u030B', "˝"),
-            ["r"] = ("AÅaåUŮuů", '\u030A', "˚"),
-            ["c"] = ("CÇcçSŞsşTŢtţGĢgģKĶkķLĻlļNŅnņRŖrŗEȨeȩ", '\u0327', "¸"),
-            ["k"] = ("AĄaąEĘeęIĮiįUŲuųOǪoǫ", '\u0328', "˛"),
-            ["d"] = ("AẠaạEẸeẹIỊiịOỌoọUỤuụYỴyỵ", '\u0323', ""),
-            ["b"] = ("", '\u0331', ""),
-            ["t"] = ("", '\u0361', ""),
-        }.ToFrozenDictionary(StringComparer.Ordinal);
-
-    /// <summary>Letters written as control words (\ss, \o, \ae…): they swallow the spaces after them.</summary>
-    private static readonly FrozenDictionary<string, string> Letters = new Dictionary<string, string>(StringComparer.Ordinal)
+    /// <summary>What an accent with an empty argument prints ("\~{}" → "~").</summary>
+    private static readonly FrozenDictionary<char, string> Alone = new Dictionary<char, string>
     {
-        ["ss"] = "ß", ["SS"] = "SS", ["o"] = "ø", ["O"] = "Ø", ["ae"] = "æ", ["AE"] = "Æ", ["oe"] = "œ", ["OE"] = "Œ",
-        ["aa"] = "å", ["AA"] = "Å", ["l"] = "ł", ["L"] = "Ł", ["i"] = "ı", ["j"] = "ȷ", ["dh"] = "ð", ["DH"] = "Ð",
-        ["th"] = "þ", ["TH"] = "Þ", ["ng"] = "ŋ", ["NG"] = "Ŋ", ["dj"] = "đ", ["DJ"] = "Đ",
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+        ['`'] = "`", ['\''] = "´", ['^'] = "^", ['"'] = "¨", ['~'] = "~", ['='] = "¯", ['.'] = "˙",
+        ['u'] = "˘", ['v'] = "ˇ", ['H'] = "˝", ['r'] = "˚", ['c'] = "¸", ['k'] = "˛",
+    }.ToFrozenDictionary();
 
-    /// <summary>Symbols and words written as control words; spaces after them are kept for readability.</summary>
-    private static readonly FrozenDictionary<string, string> Symbols = new Dictionary<string, string>(StringComparer.Ordinal)
+    private static readonly FrozenDictionary<string, string> Extra = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["ldots"] = "…", ["dots"] = "…", ["textellipsis"] = "…", ["textendash"] = "–", ["textemdash"] = "—",
-        ["textquotedblleft"] = "“", ["textquotedblright"] = "”", ["textquoteleft"] = "‘", ["textquoteright"] = "’",
-        ["guillemotleft"] = "«", ["guillemotright"] = "»", ["textbullet"] = "•", ["S"] = "§", ["P"] = "¶",
-        ["dag"] = "†", ["ddag"] = "‡", ["copyright"] = "©", ["textcopyright"] = "©", ["textregistered"] = "®",
-        ["texttrademark"] = "™", ["pounds"] = "£", ["textsterling"] = "£", ["euro"] = "€", ["texteuro"] = "€",
-        ["textdegree"] = "°", ["textmu"] = "µ", ["textasciitilde"] = "~", ["textasciicircum"] = "^",
-        ["textbackslash"] = "\\", ["textbar"] = "|", ["textless"] = "<", ["textgreater"] = ">",
-        ["textunderscore"] = "_", ["slash"] = "/", ["LaTeX"] = "LaTeX", ["TeX"] = "TeX", ["BibTeX"] = "BibTeX",
-        ["LaTeXe"] = "LaTeX2ε", ["textperiodcentered"] = "·", ["textpm"] = "±", ["texttimes"] = "×",
+        ["slash"] = "/", ["LaTeXe"] = "LaTeX2ε", ["textmu"] = "µ", ["textperiodcentered"] = "·", ["textpm"] = "±",
+        ["texttimes"] = "×", ["textasciicircum"] = "^", ["dag"] = "†", ["ddag"] = "‡", ["textsterling"] = "£",
         ["quad"] = " ", ["qquad"] = " ", ["enspace"] = " ", ["space"] = " ", ["newline"] = " ", ["par"] = "\n\n",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    public static bool IsAccent(string command) => Accents.ContainsKey(command);
+    public static bool IsAccent(string command) =>
+        command.Length == 1 && (TexAccents.IsSymbolAccent(command[0]) || TexAccents.IsLetterAccent(command[0]));
 
-    public static string? Letter(string command) => Letters.GetValueOrDefault(command);
+    /// <summary>Letters written as control words (\ss, \o, \ae…): like TeX, they swallow the spaces after them.</summary>
+    public static string? Letter(string command) =>
+        command.Length <= 2 && command.All(char.IsAsciiLetter) ? TexText.Symbols.GetValueOrDefault(command) : null;
 
-    public static string? Symbol(string command) => Symbols.GetValueOrDefault(command);
+    /// <summary>Symbols and words (\ldots, \LaTeX, \S…); spaces after them are kept for readability.</summary>
+    public static string? Symbol(string command) =>
+        Letter(command) is null ? TexText.Symbols.GetValueOrDefault(command) ?? Extra.GetValueOrDefault(command) : null;
 
     /// <summary>Puts the accent on the first character of <paramref name="text"/> ("\\'{e}" → "é").</summary>
     public static string Accent(string command, string text)
     {
-        var (pairs, combining, alone) = Accents[command];
-        if (text.Length == 0) return alone;
+        if (text.Length == 0) return Alone.GetValueOrDefault(command[0], "");
         var baseChar = text[0] switch { 'ı' => 'i', 'ȷ' => 'j', var c => c };
-        for (var i = 0; i + 1 < pairs.Length; i += 2)
-            if (pairs[i] == baseChar) return pairs[i + 1] + text[1..];
-        return baseChar + combining.ToString() + text[1..];
+        var sb = new StringBuilder(text.Length + 1);
+        TexAccents.Append(sb, command[0], baseChar);
+        return sb.Append(text, 1, text.Length - 1).ToString();
     }
 }

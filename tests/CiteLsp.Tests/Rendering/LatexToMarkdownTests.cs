@@ -55,7 +55,7 @@ public class LatexToMarkdownTests
     [InlineData("Fig.~1", "Fig.\u00A01")]
     [InlineData("``quoted'' and `single'", "“quoted” and ‘single'")]
     [InlineData(@"R\&D 50\% of x\_y, \#1 \{set\}", @"R\&D 50% of x\_y, #1 \{set\}")]
-    [InlineData(@"wait\ldots{} done \LaTeX{} \TeX\ and \S 2", "wait… done LaTeX TeX and § 2")]
+    [InlineData(@"wait\ldots{} done \LaTeX{} \TeX\ and \S 2", "wait… done LaTeX TeX and §2")]
     [InlineData(@"line\\ break and thin\,space", "line break and thin space")]
     public void Punctuation_and_escapes(string tex, string md) => Assert.Equal(md, LatexToMarkdown.Convert(tex));
 

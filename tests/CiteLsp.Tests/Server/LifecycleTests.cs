@@ -16,7 +16,9 @@ public class LifecycleTests
         Assert.True((bool)result["capabilities"]!["textDocumentSync"]!["openClose"]!);
         Assert.Equal("citelsp", (string?)result["serverInfo"]!["name"]);
         // Only implemented features are advertised.
-        Assert.Null(result["capabilities"]!["hoverProvider"]);
+        Assert.True((bool)result["capabilities"]!["hoverProvider"]!);
+        Assert.Equal(["{", ",", "@"], result["capabilities"]!["completionProvider"]!["triggerCharacters"]!.Select(t => (string)t!));
+        Assert.Null(result["capabilities"]!["definitionProvider"]);
     }
 
     [Theory]

@@ -13,7 +13,7 @@ public static class TexText
     private static readonly SearchValues<char> Special = SearchValues.Create("\\{}~-`'\n\r\t ");
     [ThreadStatic] private static StringBuilder? _cachedBuilder;
 
-    private static readonly Dictionary<string, string> Symbols = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, string> Symbols = new(StringComparer.Ordinal)
     {
         ["ss"] = "ß", ["SS"] = "SS", ["o"] = "ø", ["O"] = "Ø", ["ae"] = "æ", ["AE"] = "Æ", ["oe"] = "œ", ["OE"] = "Œ",
         ["aa"] = "å", ["AA"] = "Å", ["l"] = "ł", ["L"] = "Ł", ["i"] = "ı", ["j"] = "ȷ", ["dh"] = "ð", ["DH"] = "Ð",
