@@ -42,18 +42,20 @@ internal sealed class CompletionHandler
     private CompletionList Complete(DocumentContext doc, DocumentSyntax syntax, int offset, CancellationToken cancellationToken)
     {
         var settings = doc.Snapshot.Settings;
-        var context = CitationContext.Find(doc.Document.Text, offset, syntax, new LatexScanOptions(settings.LatexCitationCommands), doc.Document.Path);
-        if (context is null) return CompletionList.Empty;
+        var text = doc.Document.Text;
         var view = doc.Catalogs;
+        var context = CitationContext.Find(text, offset, syntax, new LatexScanOptions(settings.LatexCitationCommands), doc.Document.Path);
+        var query = CompletionQuery.Find(text, offset, syntax, context, k => view.Bibliography.Find(k) is not null || view.Library.Find(k) is not null);
+        if (query is null) return CompletionList.Empty;
         var sources = new CompletionSources(view.Bibliography, SearchIndexCache.For(view.Bibliography), view.Library, SearchIndexCache.For(view.Library));
-        var recent = context.Query.Length == 0 ? CitationCompletion.RecentKeys(doc.Citations, offset) : new Dictionary<string, int>();
-        var cited = new HashSet<string>(context.OtherKeysInCommand, StringComparer.Ordinal);
-        var candidates = CitationCompletion.Rank(context.Query, cited, recent, sources, settings.CompletionLimit, cancellationToken);
+        var recent = query.Query.Length == 0 ? CitationCompletion.RecentKeys(doc.Citations, offset) : new Dictionary<string, int>();
+        var cited = new HashSet<string>(query.OtherKeysInCommand, StringComparer.Ordinal);
+        var candidates = CitationCompletion.Rank(query.Query, cited, recent, sources, settings.CompletionLimit, cancellationToken);
 
-        var range = _session.Positions.ToRange(doc.Document, context.PartialKeySpan.Start, context.PartialKeySpan.Length);
+        var range = _session.Positions.ToRange(doc.Document, query.Start, query.Length);
         var target = settings.CompletionAddToBibliography ? BibliographyTarget.For(view, doc.Kind) : null;
         var width = Math.Max(4, candidates.Count.ToString().Length);
-        var items = candidates.Select((c, rank) => Item(c, rank.ToString("D" + width), context.Query, range, doc.Document.Uri, target, candidates.Count <= InlineDocumentation)).ToList();
+        var items = candidates.Select((c, rank) => Item(c, rank.ToString("D" + width), query.Query, range, doc.Document.Uri, target, candidates.Count <= InlineDocumentation)).ToList();
         return new CompletionList(IsIncomplete: true, items);
     }
 

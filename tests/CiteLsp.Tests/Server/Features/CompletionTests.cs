@@ -47,6 +47,24 @@ See \cite{smith2020cats,$0}
     }
 
     [Fact]
+    public async Task Several_words_typed_at_a_key_are_one_search_replaced_as_a_whole()
+    {
+        await using var ws = await FeatureWorkspace.StartAsync();
+        var (uri, position, m) = await ws.OpenAsync("words.tex", @"\cite{jones2019birds, [|dobule desc$0|]}", "latex");
+        var first = (await ws.CompleteAsync(uri, position))["items"]![0]!;
+        Assert.Equal("nakkiran2019deep", (string?)first["label"]);
+        Assert.Equal("dobule desc nakkiran2019deep", (string?)first["filterText"]);
+        var (start, length) = m.Ranges.Single();
+        Assert.Equal(FeatureWorkspace.Range(m.Text, start, length), first["textEdit"]!["range"]);
+
+        var (md, mdPosition, mm) = await ws.OpenAsync("words.md", "As shown [@[|nakkiran descent 2019$0|]].\n", "markdown");
+        first = (await ws.CompleteAsync(md, mdPosition))["items"]![0]!;
+        Assert.Equal("nakkiran2019deep", (string?)first["label"]);
+        (start, length) = mm.Ranges.Single();
+        Assert.Equal(FeatureWorkspace.Range(mm.Text, start, length), first["textEdit"]!["range"]);
+    }
+
+    [Fact]
     public async Task Cursor_in_the_middle_of_a_key_replaces_the_whole_key()
     {
         await using var ws = await FeatureWorkspace.StartAsync();
