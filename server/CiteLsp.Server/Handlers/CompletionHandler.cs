@@ -11,11 +11,14 @@ namespace CiteLsp.Server.Handlers;
 
 /// <summary>
 /// Citation keys at a cite command or '@'. The server's rank is kept by clients that re-sort: sortText is the
-/// rank, filterText starts with the typed text, the edit covers the whole partial key, and the list is always
+/// rank, filterText starts with the typed text, the edit covers everything typed for the key, and the list is always
 /// incomplete so every keystroke asks again.
 /// </summary>
 internal sealed class CompletionHandler
 {
+    /// <summary>Up to this many items carry their documentation; longer lists get it from completionItem/resolve.</summary>
+    private const int InlineDocumentation = 10;
+
     private readonly Session _session;
 
     public CompletionHandler(Session session)
@@ -23,9 +26,6 @@ internal sealed class CompletionHandler
         _session = session;
         SearchIndexWarmer.Attach(session);
     }
-
-    /// <summary>Up to this many items carry their documentation; longer lists get it from completionItem/resolve.</summary>
-    private const int InlineDocumentation = 10;
 
     [JsonRpcMethod(Methods.TextDocumentCompletion, UseSingleObjectParameterDeserialization = true)]
     public async Task<CompletionList> CompleteAsync(CompletionParams request, CancellationToken cancellationToken)
