@@ -20,27 +20,40 @@ public static class CitationCompletion
     {
         if (limit <= 0) return [];
         var wanted = limit + citedInCommand.Count;
-        var fromBibliography = sources.BibliographyIndex.Search(query, wanted, null, ct);
-        var fromLibrary = LibraryHits(query, wanted, sources, ct);
-
         var merged = new List<CompletionCandidate>(wanted);
-        // Empty query: recently cited keys lead (looked up directly: ranking every entry by recency costs ~50 ms at 100k).
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        void Add(Entry entry, EntryOrigin origin, double score)
+        {
+            if (seen.Add(entry.Key)) merged.Add(new CompletionCandidate(entry, origin, score, citedInCommand.Contains(entry.Key)));
+        }
+        bool InBibliography(Entry e) => sources.Bibliography.Find(e.Key) is not null;
+
         if (query.Trim().Length == 0)
+        {
+            // Recently cited keys, then the document's own entries (file order), then the library (alphabetical).
             foreach (var key in recentKeys.OrderBy(r => r.Value).Select(r => r.Key).Take(wanted))
             {
-                if (sources.Bibliography.Find(key) is { } b) merged.Add(new(b, EntryOrigin.Bibliography, 0, citedInCommand.Contains(key)));
-                else if (sources.Library.Find(key) is { } l) merged.Add(new(l, EntryOrigin.Library, 0, citedInCommand.Contains(key)));
+                if (sources.Bibliography.Find(key) is { } b) Add(b, EntryOrigin.Bibliography, 0);
+                else if (sources.Library.Find(key) is { } l) Add(l, EntryOrigin.Library, 0);
             }
-        var seen = new HashSet<string>(merged.Select(c => c.Entry.Key), StringComparer.Ordinal);
-        int bi = 0, li = 0;
-        while (bi < fromBibliography.Count || li < fromLibrary.Count)
+            foreach (var e in sources.Bibliography.Entries.Take(wanted)) Add(e, EntryOrigin.Bibliography, 0);
+            foreach (var h in sources.Index.Search("", wanted * 2, null, ct))
+                if (!InBibliography(h.Entry)) Add(h.Entry, EntryOrigin.Library, 0);
+        }
+        else
         {
-            var takeBibliography = li == fromLibrary.Count
-                || (bi < fromBibliography.Count && Preferred(fromBibliography[bi].Score) >= fromLibrary[li].Score);
-            var hit = takeBibliography ? fromBibliography[bi++] : fromLibrary[li++];
-            if (seen.Add(hit.Entry.Key))
-                merged.Add(new CompletionCandidate(hit.Entry, takeBibliography ? EntryOrigin.Bibliography : EntryOrigin.Library,
-                    hit.Score, citedInCommand.Contains(hit.Entry.Key)));
+            // Twice as many as needed: the bibliography's preference may lift its hits above library ones ranked higher.
+            var hits = sources.Index.Search(query, wanted * 2, null, ct);
+            var fromBibliography = hits.Where(h => InBibliography(h.Entry)).ToList();
+            var fromLibrary = hits.Where(h => !InBibliography(h.Entry)).ToList();
+            int bi = 0, li = 0;
+            while (bi < fromBibliography.Count || li < fromLibrary.Count)
+            {
+                var takeBibliography = li == fromLibrary.Count
+                    || (bi < fromBibliography.Count && Preferred(fromBibliography[bi].Score) >= fromLibrary[li].Score);
+                var hit = takeBibliography ? fromBibliography[bi++] : fromLibrary[li++];
+                Add(hit.Entry, takeBibliography ? EntryOrigin.Bibliography : EntryOrigin.Library, hit.Score);
+            }
         }
         // Stable: already-cited keys keep their relative order, after everything else.
         return merged.OrderBy(c => c.CitedInCommand).Take(limit).ToList();
@@ -57,15 +70,4 @@ public static class CitationCompletion
 
     /// <summary>Bibliography scores get a margin (positive scores) so near-ties go to the bibliography.</summary>
     private static double Preferred(double score) => score > 0 ? score * BibliographyPreference : score;
-
-    /// <summary>Library hits whose key the bibliography lacks; asks for more when many are duplicates.</summary>
-    private static List<SearchHit> LibraryHits(string query, int wanted, CompletionSources sources, CancellationToken ct)
-    {
-        for (var ask = wanted; ; ask *= 4)
-        {
-            var hits = sources.LibraryIndex.Search(query, ask, null, ct);
-            var kept = hits.Where(h => sources.Bibliography.Find(h.Entry.Key) is null).ToList();
-            if (kept.Count >= wanted || hits.Count < ask || ask >= sources.Library.Count) return kept.Take(wanted).ToList();
-        }
-    }
 }

@@ -14,9 +14,9 @@ public static class CitationHover
     private const int ClosestKeys = 3;
 
     /// <param name="resolution">Where the key must be found for the document to compile.</param>
-    /// <param name="resolutionIndex">Index of <paramref name="resolution"/>, for the closest keys.</param>
+    /// <param name="index">A search index covering <paramref name="resolution"/> (it may hold more), for the closest keys.</param>
     /// <param name="library">Everything else the writer owns (may be the same catalog).</param>
-    public static HoverCard? Find(IReadOnlyList<Citation> citations, int offset, Catalog resolution, SearchIndex resolutionIndex, Catalog library)
+    public static HoverCard? Find(IReadOnlyList<Citation> citations, int offset, Catalog resolution, SearchIndex index, Catalog library)
     {
         var citation = At(citations, offset);
         if (citation is null) return null;
@@ -30,8 +30,8 @@ public static class CitationHover
 
         var near = new List<string>();
         if (resolution.FindIgnoreCase(key) is { } caseOnly) near.Add(caseOnly.Key);
-        foreach (var hit in resolutionIndex.Search(key, ClosestKeys + 1))
-            if (!near.Contains(hit.Entry.Key, StringComparer.Ordinal)) near.Add(hit.Entry.Key);
+        foreach (var hit in index.Search(key, 4 * ClosestKeys))
+            if (resolution.Find(hit.Entry.Key) is not null && !near.Contains(hit.Entry.Key, StringComparer.Ordinal)) near.Add(hit.Entry.Key);
         var closest = near.Take(ClosestKeys).Select(k => $"{Code(k)} ({MarkdownWriter.Escape(ReferenceCard.ShortLabel(resolution.Find(k)!))})");
         var markdown = near.Count == 0 ? message : $"{message}\n\nClosest keys: {string.Join(", ", closest)}";
         return new HoverCard(citation.KeySpan, markdown);

@@ -113,7 +113,9 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
         if (parsed.Count > 0 || toDrop.Count > 0 || seedsChanged || !_statusSent)
         {
             // Build the merged catalogs here, off the request path, so the next request finds them cached.
-            snapshot.Catalogs.SearchIndex(DocumentCatalogs.Resolve(snapshot, null), CancellationToken.None);
+            // Every open document's view too: completion in a paper with its own .bib must not pay for the build.
+            foreach (var document in snapshot.Documents.Values.Prepend(null))
+                snapshot.Catalogs.SearchIndex(DocumentCatalogs.Resolve(snapshot, document), CancellationToken.None);
             _statusSent = true;
             await SendStatusAsync(snapshot.Catalogs);
         }

@@ -21,11 +21,7 @@ internal sealed class CompletionHandler
 
     private readonly Session _session;
 
-    public CompletionHandler(Session session)
-    {
-        _session = session;
-        SearchIndexWarmer.Attach(session);
-    }
+    public CompletionHandler(Session session) => _session = session;
 
     [JsonRpcMethod(Methods.TextDocumentCompletion, UseSingleObjectParameterDeserialization = true)]
     public async Task<CompletionList> CompleteAsync(CompletionParams request, CancellationToken cancellationToken)
@@ -44,10 +40,10 @@ internal sealed class CompletionHandler
         var settings = doc.Snapshot.Settings;
         var text = doc.Document.Text;
         var view = doc.Catalogs;
-        var context = CitationContext.Find(text, offset, syntax, new LatexScanOptions(settings.LatexCitationCommands), doc.Document.Path);
+        var context = CitationContext.Find(text, offset, syntax, doc.ScanOptions, doc.Document.Path);
         var query = CompletionQuery.Find(text, offset, syntax, context, k => view.Bibliography.Find(k) is not null || view.Library.Find(k) is not null);
         if (query is null) return CompletionList.Empty;
-        var sources = new CompletionSources(view.Bibliography, SearchIndexCache.For(view.Bibliography), view.Library, SearchIndexCache.For(view.Library));
+        var sources = new CompletionSources(view.Bibliography, view.Library, doc.Snapshot.Catalogs.SearchIndex(view, cancellationToken));
         var recent = query.Query.Length == 0 ? CitationCompletion.RecentKeys(doc.Citations, offset) : new Dictionary<string, int>();
         var cited = new HashSet<string>(query.OtherKeysInCommand, StringComparer.Ordinal);
         var candidates = CitationCompletion.Rank(query.Query, cited, recent, sources, settings.CompletionLimit, cancellationToken);

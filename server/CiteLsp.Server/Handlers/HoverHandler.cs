@@ -22,7 +22,7 @@ internal sealed class HoverHandler(Session session)
 
         var card = doc.Kind == DocumentKind.Bibliography
             ? CitationHover.FindInBibliography(DocumentScans.BibFileOf(doc.Document), offset)
-            : CitationHover.Find(doc.Citations, offset, doc.Catalogs.ResolutionCatalog, SearchIndexCache.For(doc.Catalogs.ResolutionCatalog), doc.Catalogs.Library);
+            : CitationHover.Find(doc.Citations, offset, doc.Catalogs.ResolutionCatalog, doc.Snapshot.Catalogs.SearchIndex(doc.Catalogs, cancellationToken), doc.Catalogs.Library);
         return card is null ? null
             : new Hover(MarkupContent.Markdown(card.Markdown), session.Positions.ToRange(doc.Document, card.Span.Start, card.Span.Length));
     }

@@ -17,7 +17,10 @@ internal sealed class DocumentContext(WorkspaceSnapshot snapshot, TextDocument d
     public DocumentCatalogView Catalogs => _catalogs ??= DocumentCatalogs.Resolve(Snapshot, Document);
 
     /// <summary>The document's citations (empty for anything but LaTeX and Markdown).</summary>
-    public IReadOnlyList<Citation> Citations => Syntax is { } syntax ? DocumentScans.CitationsOf(Document, syntax, Snapshot.Settings) : [];
+    public IReadOnlyList<Citation> Citations => Syntax is { } syntax ? DocumentScans.CitationsOf(Document, syntax, ScanOptions) : [];
+
+    /// <summary>Extra cite commands from the settings and the wrappers the document's project defines.</summary>
+    public LatexScanOptions ScanOptions => new(Snapshot.Settings.LatexCitationCommands, Catalogs.Project?.Wrappers);
 
     public static DocumentContext? Get(WorkspaceSnapshot snapshot, string uri) =>
         snapshot.Document(uri) is { } document ? new DocumentContext(snapshot, document) : null;

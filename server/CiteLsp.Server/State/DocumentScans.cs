@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using CiteLsp.Core.Bibliography;
 using CiteLsp.Core.Citations;
-using CiteLsp.Core.Configuration;
 using CiteLsp.Core.Text;
 
 namespace CiteLsp.Server.State;
@@ -12,19 +11,19 @@ namespace CiteLsp.Server.State;
 /// </summary>
 internal static class DocumentScans
 {
-    private sealed record Scan(IReadOnlyList<string> ExtraCommands, IReadOnlyList<Citation> Citations);
+    private sealed record Scan(LatexScanOptions Options, IReadOnlyList<Citation> Citations);
 
     private static readonly ConditionalWeakTable<TextDocument, Scan> Citations = new();
     private static readonly ConditionalWeakTable<TextDocument, CatalogFile> BibFiles = new();
 
-    public static IReadOnlyList<Citation> CitationsOf(TextDocument document, DocumentSyntax syntax, CiteLspSettings settings)
+    /// <summary>Cached per document version and scan options (extra commands from settings, the project's wrappers).</summary>
+    public static IReadOnlyList<Citation> CitationsOf(TextDocument document, DocumentSyntax syntax, LatexScanOptions options)
     {
-        if (Citations.TryGetValue(document, out var cached) && ReferenceEquals(cached.ExtraCommands, settings.LatexCitationCommands))
-            return cached.Citations;
+        if (Citations.TryGetValue(document, out var cached) && cached.Options == options) return cached.Citations;
         var citations = syntax == DocumentSyntax.Latex
-            ? LatexCitationScanner.Scan(document.Path, document.Text, new LatexScanOptions(settings.LatexCitationCommands))
+            ? LatexCitationScanner.Scan(document.Path, document.Text, options)
             : MarkdownCitationScanner.Scan(document.Path, document.Text);
-        Citations.AddOrUpdate(document, new Scan(settings.LatexCitationCommands, citations));
+        Citations.AddOrUpdate(document, new Scan(options, citations));
         return citations;
     }
 

@@ -18,7 +18,7 @@ public class CitationCompletionTests
     {
         var bibliography = Catalog.Build([CatalogLoader.Parse("/w/refs.bib", bib)]);
         var library = Catalog.Build([CatalogLoader.Load(TestPaths.SeedProfile), CatalogLoader.Load(TestPaths.SeedListing)]);
-        return new CompletionSources(bibliography, SearchIndex.Build(bibliography.Entries), library, SearchIndex.Build(library.Entries));
+        return CompletionSources.Build(bibliography, library);
     }
 
     private static IReadOnlyList<CompletionCandidate> Rank(string query, string[]? cited = null, IReadOnlyDictionary<string, int>? recent = null, int limit = 50, string bib = Bib) =>

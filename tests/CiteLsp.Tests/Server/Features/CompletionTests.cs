@@ -167,6 +167,25 @@ See \cite{smith2020cats,$0}
     }
 
     [Fact]
+    public async Task Bibliography_declared_by_the_documents_themselves()
+    {
+        await using var ws = await FeatureWorkspace.StartAsync(declareInSettings: false);
+        var (uri, position, _) = await ws.OpenAsync("own.tex", "\\documentclass{article}\n\\begin{document}\n\\cite{cats$0}\n\\bibliography{refs}\n\\end{document}\n", "latex");
+        await LspClient.WaitUntilAsync(() => ws.Client.RequestAsync("citelsp/bibliographies", new { textDocument = new { uri } }).Result["files"]!
+            .Any(f => ((string)f["path"]!).EndsWith("refs.bib", StringComparison.Ordinal) && (int)f["entries"]! == 2));
+        var first = (await ws.CompleteAsync(uri, position))["items"]![0]!;
+        Assert.Equal("smith2020cats", (string?)first["label"]);
+        Assert.Equal("Smith and Lee 2020", (string?)first["detail"]);
+
+        var (md, mdPosition, _) = await ws.OpenAsync("own.md", "---\nbibliography: refs.bib\n---\n\nText [@corgi$0]\n", "markdown");
+        await LspClient.WaitUntilAsync(() => ws.Client.RequestAsync("citelsp/bibliographies", new { textDocument = new { uri = md } }).Result["files"]!
+            .Any(f => ((string)f["path"]!).EndsWith("refs.bib", StringComparison.Ordinal)));
+        var corgi = (await ws.CompleteAsync(md, mdPosition))["items"]![0]!;
+        Assert.Equal("livne2023corgi", (string?)corgi["label"]);
+        Assert.Equal("Livne et al. 2023 · library, adds to refs.bib", (string?)corgi["detail"]);
+    }
+
+    [Fact]
     public async Task Markdown_with_a_csl_json_bibliography_gets_a_csl_item_and_the_setting_turns_it_off()
     {
         const string csl = "[\n  {\"id\": \"jones2019birds\", \"type\": \"article-journal\", \"title\": \"Birds of a Feather\", \"author\": [{\"family\": \"Jones\", \"given\": \"Bob\"}], \"issued\": {\"date-parts\": [[2019]]}}\n]\n";

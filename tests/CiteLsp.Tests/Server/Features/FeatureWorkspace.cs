@@ -3,7 +3,7 @@ using Newtonsoft.Json.Linq;
 namespace CiteLsp.Tests.Server.Features;
 
 /// <summary>
-/// A temp folder with a refs.bib (declared through citelsp.bibliography, so it is the documents' bibliography),
+/// A temp folder with a refs.bib (declared through citelsp.bibliography unless the test has documents declare it),
 /// the embedded seeds as the library, and the real server process speaking to it.
 /// </summary>
 internal sealed class FeatureWorkspace : IAsyncDisposable
@@ -33,11 +33,11 @@ internal sealed class FeatureWorkspace : IAsyncDisposable
 
     private FeatureWorkspace(LspClient client) => Client = client;
 
-    public static async Task<FeatureWorkspace> StartAsync(object? extraSettings = null, string bibName = "refs.bib", string bibText = Bib, object? capabilities = null)
+    public static async Task<FeatureWorkspace> StartAsync(object? extraSettings = null, string bibName = "refs.bib", string bibText = Bib, object? capabilities = null, bool declareInSettings = true)
     {
         var ws = new FeatureWorkspace(LspClient.Start());
         var bib = ws.Dir.File(bibName, bibText);
-        var settings = JObject.FromObject(new { bibliography = new[] { bib } });
+        var settings = declareInSettings ? JObject.FromObject(new { bibliography = new[] { bib } }) : new JObject();
         if (extraSettings is not null) settings.Merge(JObject.FromObject(extraSettings));
         ws.Settings = settings;
         await ws.Client.InitializeAsync(capabilities, initializationOptions: settings, rootPath: ws.Dir.Path);
