@@ -82,7 +82,9 @@ def run(probe, doc, typed, find, first, hover_find, hover_has, unresolved):
         check(f"{label}: diagnostics flag exactly {sorted(unresolved)}", got == unresolved, f"got {sorted(got)}")
         h = hover_text(steps[1].get("result"))
         check(f"{label}: hover shows '{hover_has}'", hover_has in h, h[:200])
-        labels = steps[3].get("labels") or []
+        result = steps[3].get("result")
+        items = result.get("items", []) if isinstance(result, dict) else result if isinstance(result, list) else []
+        labels = steps[3].get("labels") or [i.get("label") for i in items]  # lsp-probe gives items, the nvim probe labels
         check(f"{label}: completion '{find}' puts {first} first", labels[:1] == [first], str(labels[:5]))
     finally:
         shutil.rmtree(work, ignore_errors=True)
