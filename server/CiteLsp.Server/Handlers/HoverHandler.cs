@@ -21,7 +21,7 @@ internal sealed class HoverHandler(Session session)
         if (session.Positions.ToOffset(doc.Document, position) is not { } offset) return null;
 
         var card = doc.Kind == DocumentKind.Bibliography
-            ? CitationHover.FindInBibliography(DocumentScans.BibFileOf(doc.Document), offset)
+            ? CitationHover.FindInBibliography(DocumentScans.BibFileOf(doc.Document, doc.Snapshot.Catalogs.Get(doc.Document.Path)), offset)
             : CitationHover.Find(doc.Citations, offset, doc.Catalogs.ResolutionCatalog, doc.Snapshot.Catalogs.SearchIndex(doc.Catalogs, cancellationToken), doc.Catalogs.Library);
         return card is null ? null
             : new Hover(MarkupContent.Markdown(card.Markdown), session.Positions.ToRange(doc.Document, card.Span.Start, card.Span.Length));

@@ -27,6 +27,12 @@ internal static class DocumentScans
         return citations;
     }
 
-    public static CatalogFile BibFileOf(TextDocument document) =>
-        BibFiles.GetValue(document, d => CatalogLoader.Parse(d.Path, d.Text));
+    /// <summary>
+    /// The parse of an open .bib: the loaded catalog file's when it still matches the editor's text in length
+    /// (reparsing a 100k-entry file per hover would take seconds), else a parse of this version.
+    /// </summary>
+    public static CatalogFile BibFileOf(TextDocument document, CatalogFile? loaded) =>
+        loaded is not null && loaded.Lines.TextLength == document.Text.Length
+            ? loaded
+            : BibFiles.GetValue(document, d => CatalogLoader.Parse(d.Path, d.Text));
 }
