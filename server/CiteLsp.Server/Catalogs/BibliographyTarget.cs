@@ -1,4 +1,4 @@
-using CiteLsp.Server.State;
+using CiteLsp.Server.Analysis;
 
 namespace CiteLsp.Server.Catalogs;
 

@@ -1,3 +1,4 @@
+using CiteLsp.Server.Analysis;
 using CiteLsp.Core.Hover;
 using CiteLsp.Server.Catalogs;
 using CiteLsp.Server.Lsp;

@@ -1,3 +1,4 @@
+using CiteLsp.Server.Analysis;
 using CiteLsp.Core.Citations;
 using CiteLsp.Core.Text;
 using CiteLsp.Server.Catalogs;
@@ -11,8 +12,8 @@ internal sealed class DocumentContext(WorkspaceSnapshot snapshot, TextDocument d
 
     public WorkspaceSnapshot Snapshot { get; } = snapshot;
     public TextDocument Document { get; } = document;
-    public DocumentKind Kind { get; } = DocumentKinds.Of(document);
-    public DocumentSyntax? Syntax => DocumentKinds.Syntax(Kind);
+    public DocumentKind Kind { get; } = DocumentKinds.Of(document.LanguageId, document.Path);
+    public DocumentSyntax? Syntax => DocumentLanguages.SyntaxOf(Document.LanguageId, Document.Path);
 
     public DocumentCatalogView Catalogs => _catalogs ??= DocumentCatalogs.Resolve(Snapshot, Document);
 
