@@ -49,7 +49,7 @@ internal sealed class CompletionHandler
         var candidates = CitationCompletion.Rank(query.Query, cited, recent, sources, settings.CompletionLimit, cancellationToken);
 
         var range = _session.Positions.ToRange(doc.Document, query.Start, query.Length);
-        var target = settings.CompletionAddToBibliography ? BibliographyTarget.For(view, doc.Kind) : null;
+        var target = settings.CompletionAddToBibliography ? AppendTarget.PathFor(view, doc.Kind) : null;
         var width = Math.Max(4, candidates.Count.ToString().Length);
         var items = candidates.Select((c, rank) => Item(c, rank.ToString("D" + width), query.Query, range, doc.Document.Uri, target, candidates.Count <= InlineDocumentation)).ToList();
         return new CompletionList(IsIncomplete: true, items);

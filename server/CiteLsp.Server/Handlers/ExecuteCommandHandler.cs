@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using CiteLsp.Core.Completion;
 using CiteLsp.Core.Text;
 using CiteLsp.Server.Catalogs;
 using CiteLsp.Server.Lsp;
@@ -38,7 +37,7 @@ internal sealed class ExecuteCommandHandler(Session session)
         if (!snapshot.Settings.CompletionAddToBibliography || DocumentContext.Get(snapshot, uri) is not { } doc) return;
         var view = doc.Catalogs;
         if (view.Bibliography.Find(key) is not null || view.Library.Find(key) is not { } entry) return;
-        if (BibliographyTarget.For(view, doc.Kind) is not { } path) return;
+        if (AppendTarget.PathFor(view, doc.Kind) is not { } path) return;
         var now = DateTime.UtcNow;
         if (_sent.TryGetValue((path, key), out var at) && now - at < TimeSpan.FromSeconds(10)) return;
 
@@ -51,13 +50,15 @@ internal sealed class ExecuteCommandHandler(Session session)
             session.Log.Warning($"cannot read {path} to add '{key}': {ex.Message}");
             return;
         }
-        if (BibliographyAppend.Create(entry, path, text) is not { } insertion)
+        // Null when the file already has the key (as bibtex compares keys) or has no safe place for an entry.
+        if (new Core.Fixes.BibliographyTarget(path, text, Core.Fixes.BibliographyTarget.FormatOf(path)).Append(entry) is not { } append)
         {
-            session.Log.Warning($"{path} is not a list of entries; '{key}' was not added");
+            session.Log.Warning($"'{key}' was not added to {path}: it is there already or the file has no list of entries");
             return;
         }
-        var range = session.Positions.ToRange(text, open?.Lines ?? new LineIndex(text), insertion.Start, insertion.Length);
-        var edit = new WorkspaceEdit(new Dictionary<string, IReadOnlyList<TextEdit>> { [open?.Uri ?? fileUri] = [new TextEdit(range, insertion.NewText)] });
+        var lines = open?.Lines ?? new LineIndex(text);
+        var edits = append.Edits.Select(e => new TextEdit(session.Positions.ToRange(text, lines, e.Span.Start, e.Span.Length), e.NewText)).ToList();
+        var edit = new WorkspaceEdit(new Dictionary<string, IReadOnlyList<TextEdit>> { [open?.Uri ?? fileUri] = edits });
         _sent[(path, key)] = now;
         var result = await session.Rpc.InvokeWithParameterObjectAsync<ApplyWorkspaceEditResult>(
             Methods.WorkspaceApplyEdit, new ApplyWorkspaceEditParams(edit, $"Add {key} to {Path.GetFileName(path)}"), cancellationToken);

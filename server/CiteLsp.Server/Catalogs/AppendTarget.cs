@@ -3,9 +3,9 @@ using CiteLsp.Server.Analysis;
 namespace CiteLsp.Server.Catalogs;
 
 /// <summary>The file a library entry is added to when cited: the document's first bibliography file its compiler reads.</summary>
-internal static class BibliographyTarget
+internal static class AppendTarget
 {
-    public static string? For(DocumentCatalogView view, DocumentKind kind)
+    public static string? PathFor(DocumentCatalogView view, DocumentKind kind)
     {
         foreach (var source in view.Sources)
         {
