@@ -34,7 +34,9 @@ public sealed record CompletionQuery(int Start, int Length, string Query, IReadO
             if (gap == start || word == gap) break;
             start = word;
         }
-        if (start < keyStart && OpensItem(text, start, syntax) && !isKey(FirstWord(text, start, syntax)))
+        // Without a context (Markdown, cursor past the first word) the first word must itself be at a citation (not in code).
+        var atCitation = context is not null || CitationContext.Find(text, start, syntax) is not null;
+        if (start < keyStart && atCitation && OpensItem(text, start, syntax) && !isKey(FirstWord(text, start, syntax)))
             return new CompletionQuery(start, keyEnd - start, text[start..offset], context?.OtherKeysInCommand ?? []);
         return context is null ? null : new CompletionQuery(keyStart, keyEnd - keyStart, context.Query, context.OtherKeysInCommand);
     }

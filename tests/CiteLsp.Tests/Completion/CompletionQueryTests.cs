@@ -37,6 +37,8 @@ public class CompletionQueryTests
     {
         Assert.Null(Find("As @ghost2021 shows that$0 birds sing.", DocumentSyntax.Markdown));
         Assert.Null(Find("Shown [@jones2019birds p$0]", DocumentSyntax.Markdown)); // a locator after a known key
+        Assert.Null(Find("Code:\n\n```\n[@dobule desc$0]\n```\n", DocumentSyntax.Markdown));
+        Assert.Null(Find("Inline `[@dobule desc$0]` code.", DocumentSyntax.Markdown));
         Assert.Equal("ghost", Find("As @[|ghost$02021|] shows.", DocumentSyntax.Markdown)!.Query);
     }
 }
