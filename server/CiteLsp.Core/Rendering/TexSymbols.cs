@@ -20,7 +20,7 @@ internal static class TexSymbols
     private static readonly FrozenDictionary<string, string> Extra = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["slash"] = "/", ["LaTeXe"] = "LaTeX2ε", ["textmu"] = "µ", ["textperiodcentered"] = "·", ["textpm"] = "±",
-        ["texttimes"] = "×", ["textasciicircum"] = "^", ["dag"] = "†", ["ddag"] = "‡", ["textsterling"] = "£",
+        ["texttimes"] = "×", ["dag"] = "†", ["ddag"] = "‡", ["textsterling"] = "£",
         ["quad"] = " ", ["qquad"] = " ", ["enspace"] = " ", ["space"] = " ", ["newline"] = " ", ["par"] = "\n\n",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
