@@ -45,6 +45,9 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
     /// <summary>Settings or open documents changed: recompute which files are needed.</summary>
     public void RequestSync() => _signals.Writer.TryWrite(null);
 
+    /// <summary>One synchronous pass (resolve documents, load what they need), for `citelsp check`, which has no loop.</summary>
+    public Task SyncOnceAsync() => SyncAsync(new HashSet<string>(StringComparer.Ordinal));
+
     /// <summary>A watched file changed on disk.</summary>
     public void FileChanged(string path) => _signals.Writer.TryWrite(path);
 

@@ -9,13 +9,15 @@ internal static class CliMain
                citelsp show KEY [--catalog FILE]…
                citelsp list [--catalog FILE]…
                citelsp export --format bibtex|csl-json [--output FILE] [--catalog FILE]…
+               citelsp check FILE… [--format text|json] [--bibliography F]… [--library F]… [--no-seeds] [--root DIR]
+                   unresolved citations as file:line:col lines; exit 1 if any, 0 if none, 2 on bad input
         Without --catalog the embedded seed catalog is used.
         """;
 
-    private static readonly HashSet<string> ValueOptions = ["--catalog", "--limit", "--format", "--output"];
-    private static readonly HashSet<string> Flags = ["--json"];
+    private static readonly HashSet<string> ValueOptions = ["--catalog", "--limit", "--format", "--output", "--bibliography", "--library", "--root"];
+    private static readonly HashSet<string> Flags = ["--json", "--no-seeds"];
 
-    public static bool IsCommand(string word) => word is "search" or "show" or "list" or "export" or "help" or "--help" or "-h";
+    public static bool IsCommand(string word) => word is "search" or "show" or "list" or "export" or "check" or "help" or "--help" or "-h";
 
     public static int Run(string[] argv, TextWriter stdout, TextWriter stderr)
     {
@@ -29,6 +31,7 @@ internal static class CliMain
                 "show" => ShowCommand.Run(args, stdout, stderr),
                 "list" => ListCommand.Run(args, stdout, stderr),
                 "export" => ExportCommand.Run(args, stdout, stderr),
+                "check" => CheckCommand.Run(args, stdout, stderr),
                 _ => throw new UsageException($"unknown command '{argv[0]}'"),
             };
         }

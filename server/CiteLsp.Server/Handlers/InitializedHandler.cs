@@ -16,6 +16,7 @@ internal sealed class InitializedHandler(Session session)
             ? new ClientCatalogWatcher(session.Rpc, session.Log)
             : new FileSystemCatalogWatcher(session.Catalogs.FileChanged);
         session.Catalogs.Start();
+        session.Diagnostics.Start();
         if (session.Client.Workspace?.Configuration == true) return session.Settings.RefreshAsync(null);
         session.Catalogs.RequestSync();
         return Task.CompletedTask;

@@ -25,5 +25,12 @@ internal static class HandlerTable
         new HoverHandler(session),
         new InlayHintHandler(session),
         new ExecuteCommandHandler(session),
+        new CodeActionHandler(session),
+        new DefinitionHandler(session),
+        new ReferencesHandler(session),
+        new PrepareRenameHandler(session),
+        new RenameHandler(session),
+        new DocumentSymbolHandler(session),
+        new WorkspaceSymbolHandler(session),
     ];
 }

@@ -43,6 +43,7 @@ internal sealed class LspServer
         await Task.WhenAny(Session.Exited.Task, _rpc.Completion);
         var exitCode = Session.ShutdownRequested ? 0 : 1;
         Session.Log.Info(Session.Exited.Task.IsCompleted ? $"exit (code {exitCode})" : $"input closed (code {exitCode})");
+        Session.Diagnostics.Dispose();
         Session.Catalogs.Dispose();
         return exitCode;
     }

@@ -1,5 +1,6 @@
 using CiteLsp.Server.Catalogs;
 using CiteLsp.Server.Configuration;
+using CiteLsp.Server.Diagnostics;
 using CiteLsp.Server.Protocol;
 using CiteLsp.Server.State;
 using Newtonsoft.Json.Linq;
@@ -16,6 +17,7 @@ internal sealed class Session
         Log = log;
         Catalogs = new CatalogManager(State, log, status => rpc.NotifyWithParameterObjectAsync(Methods.CiteLspStatus, status));
         Settings = new SettingsRefresher(this);
+        Diagnostics = new DiagnosticsPublisher(this);
     }
 
     public JsonRpc Rpc { get; }
@@ -23,6 +25,7 @@ internal sealed class Session
     public WorkspaceState State { get; } = new();
     public CatalogManager Catalogs { get; }
     public SettingsRefresher Settings { get; }
+    public DiagnosticsPublisher Diagnostics { get; }
 
     public ClientCapabilities Client { get; set; } = new();
     /// <summary>Converts offsets to positions in the encoding negotiated at initialize.</summary>

@@ -55,6 +55,12 @@ internal sealed record ServerCapabilities
     public bool HoverProvider { get; init; } = true;
     public bool InlayHintProvider { get; init; } = true;
     public ExecuteCommandOptions ExecuteCommandProvider { get; init; } = new([ServerCommands.AddToBibliography]);
+    public CodeActionOptions CodeActionProvider { get; init; } = new([CodeActionKind.QuickFix]);
+    public bool DefinitionProvider { get; init; } = true;
+    public bool ReferencesProvider { get; init; } = true;
+    public RenameOptions RenameProvider { get; init; } = new(PrepareProvider: true);
+    public bool DocumentSymbolProvider { get; init; } = true;
+    public bool WorkspaceSymbolProvider { get; init; } = true;
 }
 
 internal sealed record TextDocumentSyncOptions

@@ -22,6 +22,14 @@ internal static class Methods
     public const string WorkspaceExecuteCommand = "workspace/executeCommand";
     public const string WorkspaceApplyEdit = "workspace/applyEdit";
     public const string WorkspaceInlayHintRefresh = "workspace/inlayHint/refresh";
+    public const string TextDocumentPublishDiagnostics = "textDocument/publishDiagnostics";
+    public const string TextDocumentCodeAction = "textDocument/codeAction";
+    public const string TextDocumentDefinition = "textDocument/definition";
+    public const string TextDocumentReferences = "textDocument/references";
+    public const string TextDocumentPrepareRename = "textDocument/prepareRename";
+    public const string TextDocumentRename = "textDocument/rename";
+    public const string TextDocumentDocumentSymbol = "textDocument/documentSymbol";
+    public const string WorkspaceSymbol = "workspace/symbol";
 
     public const string WorkspaceConfiguration = "workspace/configuration";
     public const string WorkspaceDidChangeConfiguration = "workspace/didChangeConfiguration";

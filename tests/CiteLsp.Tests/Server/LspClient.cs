@@ -43,6 +43,8 @@ internal sealed class LspClient : IAsyncDisposable
     public int ConfigurationRequests;
     public ConcurrentQueue<JObject> LogMessages { get; } = new();
     public ConcurrentQueue<JObject> Registrations { get; } = new();
+    /// <summary>Every textDocument/publishDiagnostics, in arrival order.</summary>
+    public Channel<JObject> Diagnostics { get; } = Channel.CreateUnbounded<JObject>();
     public ConcurrentQueue<JObject> Unregistrations { get; } = new();
     /// <summary>workspace/applyEdit requests, answered with <see cref="ApplyEditResult"/>.</summary>
     public ConcurrentQueue<JObject> AppliedEdits { get; } = new();
@@ -104,6 +106,17 @@ internal sealed class LspClient : IAsyncDisposable
         }
     }
 
+    /// <summary>The next publishDiagnostics for the URI that satisfies the condition (earlier ones are skipped).</summary>
+    public async Task<JArray> NextDiagnosticsAsync(string uri, Func<JArray, bool>? where = null, int timeoutSeconds = 30)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(timeoutSeconds));
+        while (true)
+        {
+            var p = await Diagnostics.Reader.ReadAsync(cts.Token);
+            if ((string?)p["uri"] == uri && (where is null || where((JArray)p["diagnostics"]!))) return (JArray)p["diagnostics"]!;
+        }
+    }
+
     public Task OpenAsync(string uri, string text, string languageId = "latex", int version = 1) =>
         NotifyAsync("textDocument/didOpen", new { textDocument = new { uri, languageId, version, text } });
 
@@ -143,6 +156,9 @@ internal sealed class LspClient : IAsyncDisposable
             Interlocked.Increment(ref client.ConfigurationRequests);
             return new JArray(((JArray)p["items"]!).Select(_ => client.Settings?.DeepClone() ?? JValue.CreateNull()));
         }
+
+        [JsonRpcMethod("textDocument/publishDiagnostics", UseSingleObjectParameterDeserialization = true)]
+        public void PublishDiagnostics(JObject p) => client.Diagnostics.Writer.TryWrite(p);
 
         [JsonRpcMethod("client/registerCapability", UseSingleObjectParameterDeserialization = true)]
         public void Register(JObject p) => client.Registrations.Enqueue(p);

@@ -1,0 +1,27 @@
+using CiteLsp.Server.Catalogs;
+using CiteLsp.Server.Lsp;
+using CiteLsp.Server.State;
+
+namespace CiteLsp.Server.Analysis;
+
+/// <summary>
+/// A document's bibliography is resolved on the catalog loop shortly after it opens; a request that arrives first
+/// (a code action right after didOpen) waits for it, briefly, instead of answering as if the document cited nothing.
+/// </summary>
+internal static class Resolution
+{
+    private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(3);
+
+    public static async Task<WorkspaceSnapshot> SnapshotAsync(Session session, string uri, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + MaxWait;
+        var snapshot = session.State.Current;
+        while (snapshot.Document(uri) is { } document && DocumentLanguages.SyntaxOf(document.LanguageId, document.Path) is not null
+               && snapshot.Bibliography(uri) is null && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20, cancellationToken);
+            snapshot = session.State.Current;
+        }
+        return snapshot;
+    }
+}

@@ -1,0 +1,24 @@
+using CiteLsp.Core.Navigation;
+using CiteLsp.Server.Analysis;
+using CiteLsp.Server.Lsp;
+using CiteLsp.Server.Protocol;
+using StreamJsonRpc;
+
+namespace CiteLsp.Server.Handlers;
+
+internal sealed class PrepareRenameHandler(Session session)
+{
+    /// <summary>The key's range when it can be renamed: it must be defined in a bibliography file the user can edit.</summary>
+    [JsonRpcMethod(Methods.TextDocumentPrepareRename, UseSingleObjectParameterDeserialization = true)]
+    public async Task<PrepareRenameResult?> PrepareRenameAsync(TextDocumentPositionParams request, CancellationToken cancellationToken)
+    {
+        session.RequireRunning();
+        var uri = Params.Require(Params.Require(request?.TextDocument, "textDocument").Uri, "textDocument.uri");
+        var snapshot = await Resolution.SnapshotAsync(session, uri, cancellationToken);
+        if (snapshot.Document(uri) is not { } document || session.Positions.ToOffset(document, Params.Require(request!.Position, "position")) is not { } offset) return null;
+        if (KeyTarget.At(snapshot, document, offset) is not { } target) return null;
+        if (target.Analysis is { } a && RenamePlanner.Definitions(target.Key, a.Scope.Bibliography).Count == 0)
+            throw new LocalRpcException($"`{target.Key}` is not defined in a bibliography file of this document, so it cannot be renamed here") { ErrorCode = ErrorCodes.RequestFailed };
+        return new PrepareRenameResult(session.Positions.ToRange(document, target.Span.Start, target.Span.Length), target.Key);
+    }
+}
