@@ -18,7 +18,10 @@ public class LifecycleTests
         // Only implemented features are advertised.
         Assert.True((bool)result["capabilities"]!["hoverProvider"]!);
         Assert.Equal(["{", ",", "@"], result["capabilities"]!["completionProvider"]!["triggerCharacters"]!.Select(t => (string)t!));
-        Assert.Null(result["capabilities"]!["definitionProvider"]);
+        Assert.True((bool)result["capabilities"]!["definitionProvider"]!);
+        Assert.True((bool)result["capabilities"]!["renameProvider"]!["prepareProvider"]!);
+        Assert.Equal(["quickfix"], result["capabilities"]!["codeActionProvider"]!["codeActionKinds"]!.Select(t => (string)t!));
+        Assert.Null(result["capabilities"]!["semanticTokensProvider"]);
     }
 
     [Theory]
