@@ -1,0 +1,56 @@
+using CiteLsp.Core.Bibliography;
+using CiteLsp.Core.Bibliography.Export;
+using CiteLsp.Fuzz.Engine;
+
+namespace CiteLsp.Fuzz.Harnesses;
+
+/// <summary>Properties every parsed catalog file must have, whatever its format.</summary>
+internal static class CatalogChecks
+{
+    /// <summary>True once CatalogLoader reads BibTeX (the round trip through BibtexWriter needs it).</summary>
+    public static bool BibtexReadable { get; } = CatalogLoader.Parse("probe.bib", "@misc{k, title = {T}}").Entries.Count == 1;
+
+    public static void Parsed(CatalogFile file, string path, string text)
+    {
+        Check.Equal(path, file.Path, "file-path", "CatalogFile.Path");
+        Check.Equal(text.Length, file.Lines.TextLength, "line-index", "LineIndex.TextLength");
+        foreach (var d in file.Diagnostics)
+        {
+            Check.Inside(d.Span, text, $"diagnostic {d.Code}");
+            Check.That(d.Code.Length > 0 && d.Message.Length > 0, "diagnostic-text", () => "diagnostic without code or message");
+        }
+        foreach (var e in file.Entries)
+        {
+            Check.That(e.Key is not null && e.Title is not null && e.Type is not null, "entry-fields", () => "null key, title or type");
+            Check.Inside(e.Location, text, $"entry {e.Key}");
+            Check.Inside(e.KeyLocation, text, $"key of {e.Key}");
+            Check.Inside(e.KeyLocation, e.Location, $"key of {e.Key}");
+            Check.That(e.Authors.All(a => a is not null && a.Family is not null && a.Given is not null), "entry-fields", () => "null author part");
+        }
+        var catalog = Catalog.Build([file]);
+        foreach (var e in catalog.Entries)
+            Check.That(ReferenceEquals(catalog.Find(e.Key), e), "catalog-find", () => $"Find(\"{e.Key}\") does not return its entry");
+    }
+
+    /// <summary>parse → BibtexWriter → parse keeps keys, titles and authors of every catalog entry.</summary>
+    public static void RoundTrip(CatalogFile file)
+    {
+        if (!BibtexReadable) return;
+        var first = Catalog.Build([file]).Entries;
+        if (first.Count == 0) return;
+        var bib = BibtexWriter.Write(first);
+        var again = CatalogLoader.Parse("roundtrip.bib", bib);
+        var second = Catalog.Build([again]).Entries;
+        Check.Equal(first.Count, second.Count, "roundtrip-count", "entries after BibtexWriter → parse");
+        for (var i = 0; i < first.Count; i++)
+        {
+            var (a, b) = (first[i], second[i]);
+            Check.Equal(a.Key, b.Key, "roundtrip-key", $"entry {i}");
+            Check.Equal(a.Title, b.Title, "roundtrip-title", $"entry {a.Key}");
+            Check.Equal(Names(a), Names(b), "roundtrip-authors", $"entry {a.Key}");
+        }
+    }
+
+    private static string Names(Entry e) =>
+        string.Join(" | ", e.Authors.Select(p => $"{p.Family}/{p.Given}/{p.Literal}")) + (e.AuthorsTruncated ? " | others" : "");
+}
