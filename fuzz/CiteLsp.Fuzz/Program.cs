@@ -61,7 +61,8 @@ namespace CiteLsp.Fuzz
             var failed = 0;
             foreach (var file in files)
             {
-                try { harness.Run(File.ReadAllBytes(file)); Console.WriteLine($"ok   {file}"); }
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                try { harness.Run(File.ReadAllBytes(file)); Console.WriteLine($"ok   {file} ({clock.Elapsed.TotalMilliseconds:N1} ms)"); }
                 catch (Exception ex) { failed++; Console.WriteLine($"FAIL {file}: {ex}"); }
             }
             return failed > 0 ? 1 : 0;

@@ -103,9 +103,11 @@ public static partial class SeedListingParser
         if (text.EndsWith(" et al.", StringComparison.Ordinal)) { etAl = true; text = text[..^7].TrimEnd(); }
         var chunks = text.Split(", ");
         // Titles may contain ", " too: the glue is in the first chunk whose later chunks all read as names.
-        for (var c = 0; c < chunks.Length; c++)
+        // namesFrom is where that run of names starts, found in one pass (a per-chunk check is quadratic on long lines).
+        var namesFrom = chunks.Length;
+        while (namesFrom > 0 && LooksLikeName(chunks[namesFrom - 1])) namesFrom--;
+        for (var c = Math.Max(0, namesFrom - 1); c < chunks.Length; c++)
         {
-            if (!chunks.Skip(c + 1).All(LooksLikeName)) continue;
             var words = chunks[c].Split(' ');
             // The glued word is the one before the family name, or one earlier when there is a middle initial.
             for (var back = 2; back <= Math.Min(3, words.Length); back++)
@@ -139,7 +141,7 @@ public static partial class SeedListingParser
     private static int GluePoint(string word)
     {
         for (var j = word.Length - 2; j >= 1; j--)
-            if (char.IsUpper(word[j]) && word[j - 1] != '-' && GivenName().IsMatch(word[j..])) return j;
+            if (char.IsUpper(word[j]) && word[j - 1] != '-' && GivenName().IsMatch(word.AsSpan(j))) return j;
         return -1;
     }
 
