@@ -23,7 +23,7 @@ internal sealed class Driver(Harness harness, IReadOnlyList<byte[]> seeds, Drive
         using var watchdog = options.HangSeconds > 0 ? new Timer(_ => CheckHang(), null, 1000, 1000) : null;
         long runs = 0, bytes = 0;
         double slowestMs = 0;
-        var slowestBytes = 0;
+        byte[] slowest = [];
         var nextReport = 5.0;
         var execClock = new Stopwatch();
         while (runs < options.Runs && clock.Elapsed.TotalSeconds < options.Seconds)
@@ -37,7 +37,7 @@ internal sealed class Driver(Harness harness, IReadOnlyList<byte[]> seeds, Drive
             Volatile.Write(ref _startedTicks, 0);
             runs++;
             bytes += input.Length;
-            if (execClock.Elapsed.TotalMilliseconds > slowestMs) (slowestMs, slowestBytes) = (execClock.Elapsed.TotalMilliseconds, input.Length);
+            if (execClock.Elapsed.TotalMilliseconds > slowestMs) (slowestMs, slowest) = (execClock.Elapsed.TotalMilliseconds, input);
             if (signature is not null) Record(failures, signature, error!, input);
             if (options.Progress is { } progress && clock.Elapsed.TotalSeconds >= nextReport)
             {
@@ -45,7 +45,13 @@ internal sealed class Driver(Harness harness, IReadOnlyList<byte[]> seeds, Drive
                 nextReport += 30;
             }
         }
-        return new DriverResult(harness.Name, runs, clock.Elapsed, failures.Values.ToList(), slowestMs, slowestBytes, bytes);
+        // The slowest input is kept for performance work (super-linear paths show up here before they hang).
+        if (options.FindingsDir is { } dir && slowest.Length > 0)
+        {
+            Directory.CreateDirectory(Path.Combine(dir, harness.Name));
+            File.WriteAllBytes(Path.Combine(dir, harness.Name, "slowest.input"), slowest);
+        }
+        return new DriverResult(harness.Name, runs, clock.Elapsed, failures.Values.ToList(), slowestMs, slowest.Length, bytes);
     }
 
     /// <summary>Null when the input passes, else the failure signature.</summary>
