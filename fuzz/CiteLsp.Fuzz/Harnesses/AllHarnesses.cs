@@ -14,6 +14,8 @@ internal static class AllHarnesses
              "\"literal\":", "\\u0000", "\\ud800", "1e999", "---\n", "...\n", "&anchor ", "*anchor", "!!binary ", "? ", "|\n", ">\n", "{", "\"\": "]),
         new CatalogHarness("seeds", "the two seed listing formats through CatalogLoader.Parse", [".txt"],
             ["81.0AIMay 10", "LGJun 14, 2023", "CSDec 1", " et al.", "Malach, Eran", ", ", "\n\n\n"]),
+        new LatexScanHarness(),
+        new MarkdownScanHarness(),
         new CatalogHarness("catalog", "every catalog format at once (content-based detection)", [".bib", ".json", ".yaml", ".yml", ".txt"], []),
     ];
 

@@ -15,6 +15,7 @@ internal sealed class MarkdownScanner(string path, string text)
     private int _bracketStart = -1, _bracketEnd = -1;
     private int _paragraphQuery = -1, _paragraphEnd = -1;
     private int _unclosedBracket = -1;
+    private int _closeFrom = -1, _closeAt = -1; // the last CloseAfter query and its answer
     private readonly List<int> _openBrackets = []; // unmatched '[' of the current paragraph, innermost last
 
     public MarkdownScan Run()
@@ -191,7 +192,14 @@ internal sealed class MarkdownScanner(string path, string text)
         if (LatexCitationScanner.FindCite(text.AsSpan(i + 1, nameEnd - i - 1), null) is not { } cite) return nameEnd;
         var p = nameEnd < text.Length && text[nameEnd] == '*' ? nameEnd + 1 : nameEnd;
         var citesAll = false;
+        var before = _citations.Count;
         var end = LatexCiteArguments.ScanCite(path, text, i, p, cite, _citations, ref citesAll);
+        // Inside a Pandoc bracket the raw command must close before the bracket does ("[@a \cite{]}"): else it is not one.
+        if (end > _bracketEnd && i > _bracketStart && i < _bracketEnd)
+        {
+            _citations.RemoveRange(before, _citations.Count - before);
+            return nameEnd;
+        }
         return end < 0 ? nameEnd : end;
     }
 
@@ -244,7 +252,7 @@ internal sealed class MarkdownScanner(string path, string text)
         if (i + 1 < text.Length && text[i + 1] == '{')
         {
             keyStart = i + 2;
-            var close = text.IndexOfAny(['}', '\n', '\r'], keyStart);
+            var close = CloseAfter(keyStart);
             if (close < 0 || text[close] != '}' || close == keyStart || text[keyStart] == '{') return i + 1; // "@{{x}}" is a template
             keyEnd = close;
             end = close + 1;
@@ -262,6 +270,17 @@ internal sealed class MarkdownScanner(string path, string text)
         _citations.Add(new Citation(key.ToString(), new SourceSpan(path, keyStart, keyEnd - keyStart),
             new SourceSpan(path, cmdStart, cmdEnd - cmdStart), command, DocumentSyntax.Markdown));
         return end;
+    }
+
+    /// <summary>
+    /// The first '}' or line break at or after <paramref name="from"/>. The last answer is reused while it still
+    /// applies, so a long line of "@{" without a '}' is scanned once, not once per '@'.
+    /// </summary>
+    private int CloseAfter(int from)
+    {
+        if (_closeFrom >= 0 && from >= _closeFrom && (_closeAt < 0 || from <= _closeAt)) return _closeAt;
+        _closeFrom = from;
+        return _closeAt = text.IndexOfAny(['}', '\n', '\r'], from);
     }
 
     /// <summary>True when the word holding the '@' is a URL ("https://x.org/@me", "www.x.org/@me").</summary>
