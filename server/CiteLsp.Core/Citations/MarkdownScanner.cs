@@ -266,7 +266,9 @@ internal sealed class MarkdownScanner(string path, string text)
         var key = text.AsSpan(keyStart, keyEnd - keyStart);
         if (PandocKey.IsCrossRef(key) || InUrl(i)) return end;
 
-        var (cmdStart, cmdEnd, command) = Bracket(i, end) is { } b ? (b.Start, b.End, "[@]") : (i, end, "@");
+        var bracket = Bracket(i, end);
+        if (bracket is { } around && end > around.End) return i + 1; // "[@a @{]x}": a braced key cannot run past its bracket
+        var (cmdStart, cmdEnd, command) = bracket is { } b ? (b.Start, b.End, "[@]") : (i, end, "@");
         _citations.Add(new Citation(key.ToString(), new SourceSpan(path, keyStart, keyEnd - keyStart),
             new SourceSpan(path, cmdStart, cmdEnd - cmdStart), command, DocumentSyntax.Markdown));
         return end;
