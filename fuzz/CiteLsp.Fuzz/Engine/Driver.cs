@@ -28,7 +28,7 @@ internal sealed class Driver(Harness harness, IReadOnlyList<byte[]> seeds, Drive
         var execClock = new Stopwatch();
         while (runs < options.Runs && clock.Elapsed.TotalSeconds < options.Seconds)
         {
-            var input = runs < seeds.Count ? seeds[(int)runs] : mutator.Next();
+            var input = options.WholeSeedsFirst && runs < seeds.Count ? seeds[(int)runs] : mutator.Next();
             Volatile.Write(ref _current, input);
             Volatile.Write(ref _startedTicks, Stopwatch.GetTimestamp());
             execClock.Restart();

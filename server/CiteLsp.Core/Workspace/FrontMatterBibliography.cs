@@ -1,4 +1,5 @@
 using CiteLsp.Core.Citations;
+using CiteLsp.Core.Text;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -13,8 +14,7 @@ internal static class FrontMatterBibliography
         var files = new List<(string, int)>();
         try
         {
-            var yaml = new YamlStream();
-            yaml.Load(new StringReader(front.Text));
+            var yaml = SafeYaml.Load(front.Text);
             if (yaml.Documents.Count == 0 || yaml.Documents[0].RootNode is not YamlMappingNode map) return (files, false);
             var hasReferences = false;
             foreach (var (keyNode, value) in map.Children)

@@ -31,4 +31,26 @@ public class FuzzFindingTests
         var citation = Assert.Single(MarkdownCitationScanner.Scan("a.md", text));
         Assert.Equal("odd key", citation.Key);
     }
+
+    [Theory]
+    [InlineData("- id: a\n  title: ", "[", "]")]
+    [InlineData("", "- ", "x")]
+    [InlineData("references:\n- id: a\n  note: ", "{a: ", "")]
+    public void Deeply_nested_yaml_is_a_diagnostic_not_a_stack_overflow(string head, string open, string close)
+    {
+        // fuzz csl: YamlDotNet's node loader recursed once per level; 100,000 levels overflowed the stack and ended the process.
+        var text = head + string.Concat(Enumerable.Repeat(open, 100_000)) + string.Concat(Enumerable.Repeat(close, 100_000)) + "\n";
+        var file = CatalogLoader.Parse("deep.yaml", text);
+        Assert.Empty(file.Entries);
+        Assert.Contains(file.Diagnostics, d => d.Severity == Severity.Error);
+    }
+
+    [Fact]
+    public void Lone_surrogate_escape_in_csl_json_is_a_diagnostic()
+    {
+        // fuzz csl: "\ud800" is valid JSON syntax, but System.Text.Json throws InvalidOperationException reading it.
+        var file = CatalogLoader.Parse("a.json", "[{\"id\": \"good\", \"title\": \"T\"}, {\"id\": \"x\\ud800\"}]");
+        Assert.Equal("good", Assert.Single(file.Entries).Key);
+        Assert.Equal("csl-syntax", Assert.Single(file.Diagnostics).Code);
+    }
 }

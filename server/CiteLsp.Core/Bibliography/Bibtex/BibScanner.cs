@@ -393,6 +393,6 @@ internal sealed class BibScanner
     }
 
     /// <summary>bibtex identifiers: anything but blanks and "#%'(),={} (and '@', which starts an entry).</summary>
-    private static bool IsIdChar(char c) =>
+    internal static bool IsIdChar(char c) =>
         c > ' ' && c is not ('"' or '#' or '%' or '\'' or '(' or ')' or ',' or '=' or '{' or '}' or '@');
 }

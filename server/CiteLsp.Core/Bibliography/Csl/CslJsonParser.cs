@@ -46,6 +46,12 @@ public static class CslJsonParser
             var at = lines.GetOffset((int)(ex.LineNumber ?? 0), (int)(ex.BytePositionInLine ?? 0));
             diagnostics.Add(new CatalogDiagnostic(Severity.Error, "csl-syntax", $"invalid JSON: {FirstSentence(ex.Message)}", new SourceSpan(path, at, 0)));
         }
+        catch (InvalidOperationException ex)
+        {
+            // "\ud800" alone is valid JSON syntax but no valid string: System.Text.Json refuses to read it.
+            var at = offsets.CharOffset((int)Math.Min(reader.TokenStartIndex, bytes.Length));
+            diagnostics.Add(new CatalogDiagnostic(Severity.Error, "csl-syntax", $"invalid JSON string: {FirstSentence(ex.Message)}", new SourceSpan(path, at, 0)));
+        }
         return new CatalogFile(path, Format, entries, diagnostics, lines);
     }
 

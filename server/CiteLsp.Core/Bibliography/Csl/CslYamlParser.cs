@@ -43,8 +43,7 @@ public static class CslYamlParser
         var diagnostics = new List<CatalogDiagnostic>();
         try
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
+            var stream = SafeYaml.Load(yaml);
             var root = stream.Documents.Count > 0 ? stream.Documents[0].RootNode : null;
             var items = root switch
             {
@@ -58,8 +57,10 @@ public static class CslYamlParser
                 var budget = NodeBudget;
                 if (ToTree(item, 0, ref budget) is not Dictionary<string, object?> tree) continue;
                 var start = offset + (int)item.Start.Index;
-                var location = new SourceSpan(path, start, Math.Max(0, (int)(item.End.Index - item.Start.Index)));
                 var idNode = item.Children.TryGetValue(new YamlScalarNode("id"), out var n) ? n : null;
+                // YamlDotNet's end mark of a mapping that ends the text can lie before its last value: cover the id at least.
+                var end = Math.Max(item.End.Index, idNode?.End.Index ?? 0);
+                var location = new SourceSpan(path, start, Math.Max(0, (int)(end - item.Start.Index)));
                 var keySpan = idNode is YamlScalarNode s
                     ? new SourceSpan(path, offset + (int)s.Start.Index + (s.Style is YamlDotNet.Core.ScalarStyle.DoubleQuoted or YamlDotNet.Core.ScalarStyle.SingleQuoted ? 1 : 0), s.Value?.Length ?? 0)
                     : new SourceSpan(path, start, 1);

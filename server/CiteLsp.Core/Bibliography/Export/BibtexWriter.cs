@@ -100,24 +100,21 @@ public static class BibtexWriter
         return sb.ToString();
     }
 
-    /// <summary>Drops unmatched braces so the value cannot end the entry early.</summary>
+    /// <summary>Drops unmatched braces so the value cannot end the entry early (one pass: values can be long).</summary>
     internal static string Balance(string s)
     {
-        var depth = 0;
+        var open = new Stack<int>();
+        var drop = new HashSet<int>();
+        for (var i = 0; i < s.Length; i++)
+        {
+            if (s[i] == '{') open.Push(i);
+            else if (s[i] == '}' && !open.TryPop(out _)) drop.Add(i);
+        }
+        if (drop.Count == 0 && open.Count == 0) return s;
+        drop.UnionWith(open);
         var sb = new StringBuilder(s.Length);
-        foreach (var c in s)
-        {
-            if (c == '{') depth++;
-            else if (c == '}') { if (depth == 0) continue; depth--; }
-            sb.Append(c);
-        }
-        var text = sb.ToString();
-        while (depth > 0)
-        {
-            var at = text.LastIndexOf('{');
-            text = text.Remove(at, 1);
-            depth--;
-        }
-        return text;
+        for (var i = 0; i < s.Length; i++)
+            if (!drop.Contains(i)) sb.Append(s[i]);
+        return sb.ToString();
     }
 }
