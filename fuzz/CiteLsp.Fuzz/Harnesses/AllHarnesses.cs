@@ -16,6 +16,7 @@ internal static class AllHarnesses
             ["81.0AIMay 10", "LGJun 14, 2023", "CSDec 1", " et al.", "Malach, Eran", ", ", "\n\n\n"]),
         new LatexScanHarness(),
         new MarkdownScanHarness(),
+        new LspReaderHarness(),
         new CatalogHarness("catalog", "every catalog format at once (content-based detection)", [".bib", ".json", ".yaml", ".yml", ".txt"], []),
     ];
 

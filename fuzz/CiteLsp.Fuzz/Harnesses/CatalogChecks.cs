@@ -68,6 +68,8 @@ internal static class CatalogChecks
     /// </summary>
     private static bool Writable(Entry e)
     {
+        // Detection (deliberately) wants an ASCII entry type: "@;{k," parses but a file of only such entries is not taken for BibTeX.
+        if (!e.Type.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-')) return false;
         if (e.Key.Length == 0 || e.Key.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is ',' or '{' or '}' or '(' or ')' or '"' or '=' or '#' or '%' or '\\' or '~' or '@')) return false;
         // Braces inside a raw author list change how it splits into names when the writer wraps it once more.
         if (e.Fields.ContainsKey("title")) return e.Fields.Values.All(Balanced) && !(e.Fields.TryGetValue("author", out var a) && a.Contains('{'));

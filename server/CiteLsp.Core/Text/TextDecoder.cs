@@ -22,12 +22,19 @@ public static class TextDecoder
         return Utf8OrLatin1(span);
     }
 
-    /// <summary>More than 1% NUL bytes in the first 64 KB: not a text file.</summary>
+    /// <summary>
+    /// More than 1% NUL bytes, or more than 5% other control bytes (random or compressed data has about 12%), in
+    /// the first 64 KB: not a text file.
+    /// </summary>
     private static bool LooksBinary(ReadOnlySpan<byte> bytes)
     {
         var head = bytes[..Math.Min(bytes.Length, 64 * 1024)];
         var nuls = head.Count((byte)0);
-        return nuls > 0 && nuls * 100 >= head.Length;
+        if (nuls > 0 && nuls * 100 >= head.Length) return true;
+        var controls = 0;
+        foreach (var b in head)
+            if (b is < 0x20 and not ((byte)'\t' or (byte)'\n' or (byte)'\f' or (byte)'\r') or 0x7F) controls++;
+        return controls * 20 > head.Length;
     }
 
     /// <summary>

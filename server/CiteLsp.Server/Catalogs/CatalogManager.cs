@@ -30,6 +30,9 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
     /// <summary>How long to wait for more events before reloading (editors write files in several steps).</summary>
     public TimeSpan Debounce { get; init; } = TimeSpan.FromMilliseconds(150);
 
+    /// <summary>How long a file that lost entries must stay unchanged before its new parse is served.</summary>
+    public TimeSpan SettleTime { get; init; } = TimeSpan.FromMilliseconds(500);
+
     public void Start() => _ = Task.Run(RunAsync);
 
     /// <summary>
@@ -94,7 +97,9 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
         var loaded = snapshot.Catalogs.Files;
         var toLoad = required.Where(p => !loaded.ContainsKey(p) || dirty.Contains(p) || changedEmbedded.Contains(p)).ToList();
         var toDrop = loaded.Keys.Where(p => !required.Contains(p)).ToList();
+        var stamps = toLoad.ToDictionary(p => p, Stamp, StringComparer.Ordinal);
         var parsed = toLoad.Select(p => (Path: p, File: Load(p, settings.MaxCatalogBytes), Exists: File.Exists(p) || embedded.ContainsKey(p))).ToList();
+        parsed = await SettledAsync(parsed, stamps, snapshot.Catalogs);
 
         snapshot = state.Update(s =>
         {
@@ -137,6 +142,31 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
         var files = SettingsPaths.Resolve(settings.Bibliography, settings.Library, folders);
         _settingsFiles = (settings, folders, files, DateTime.UtcNow);
         return files;
+    }
+
+    /// <summary>
+    /// A parse that lost entries may be a file caught mid-write (Zotero rewrites its export in place): wait a
+    /// moment and, if the file changed since it was read, keep serving the old entries and read it again.
+    /// </summary>
+    private async Task<List<(string Path, CatalogFile File, bool Exists)>> SettledAsync(
+        List<(string Path, CatalogFile File, bool Exists)> parsed, Dictionary<string, (long, DateTime)?> stamps, CatalogSet current)
+    {
+        var shrunk = parsed.Where(p => p.Exists && current.Files.TryGetValue(p.Path, out var old) && p.File.Entries.Count < old.Good.Entries.Count).ToList();
+        if (shrunk.Count == 0) return parsed;
+        await Task.Delay(SettleTime, _stop.Token);
+        var moving = shrunk.Where(p => Stamp(p.Path) != stamps[p.Path]).Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
+        foreach (var path in moving)
+        {
+            log.Debug($"{path} changed while it was being read; keeping the previous entries and reading it again");
+            FileChanged(path);
+        }
+        return parsed.Where(p => !moving.Contains(p.Path)).ToList();
+    }
+
+    private static (long Length, DateTime Written)? Stamp(string path)
+    {
+        try { var info = new FileInfo(path); return info.Exists ? (info.Length, info.LastWriteTimeUtc) : null; }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException) { return null; }
     }
 
     private CatalogFile Load(string path, long maxBytes)

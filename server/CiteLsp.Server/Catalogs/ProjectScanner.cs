@@ -16,6 +16,7 @@ internal sealed class ProjectScanner
     private static readonly TimeSpan WorkspaceListLifetime = TimeSpan.FromSeconds(10);
 
     private readonly Dictionary<string, (DateTime Written, long Length, string Text)> _disk = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _reportedTooLarge = new(StringComparer.Ordinal); // each oversized document is reported once
     private IReadOnlyList<string> _texFiles = [];
     private IReadOnlyList<string> _texFilesFolders = [];
     private DateTime _texFilesListed;
@@ -33,7 +34,13 @@ internal sealed class ProjectScanner
         var result = ImmutableDictionary.CreateBuilder<string, DocumentBibliography>(StringComparer.Ordinal);
         foreach (var doc in snapshot.Documents.Values)
         {
-            if (DocumentLanguages.SyntaxOf(doc.LanguageId, doc.Path) is not { } syntax || doc.Text.Length > settings.MaxDocumentBytes) continue;
+            if (DocumentLanguages.SyntaxOf(doc.LanguageId, doc.Path) is not { } syntax) continue;
+            if (doc.Text.Length > settings.MaxDocumentBytes)
+            {
+                if (_reportedTooLarge.Add(doc.Uri))
+                    warn($"{doc.Path}: {doc.Text.Length / (1024.0 * 1024):N1} MB exceeds citelsp.limits.maxDocumentSizeMB; not scanned for bibliographies");
+                continue;
+            }
             try { result[doc.Uri] = resolver.Resolve(FullPath(doc.Path), syntax); }
             catch (Exception ex) { warn($"{doc.Path}: could not find its bibliography: {ex.Message}"); }
         }

@@ -29,10 +29,13 @@ internal sealed class LspServer
         log.Attach(_rpc);
         _framer = new MessageFramer(input, inbound.Writer, (id, code, message) => handler.WriteAsync(
             new JsonRpcError { RequestId = id, Error = new JsonRpcError.ErrorDetail { Code = (JsonRpcErrorCode)code, Message = message } },
-            CancellationToken.None).AsTask(), log);
+            CancellationToken.None).AsTask(), log, () => MaxMessageBytes(Session.State.Current.Settings.MaxDocumentBytes));
     }
 
     public Session Session { get; }
+
+    /// <summary>The biggest message read: a document at the size limit, JSON-escaped (up to 4 bytes per character), plus room.</summary>
+    internal static long MaxMessageBytes(long maxDocumentBytes) => Math.Min(4 * maxDocumentBytes + (1 << 20), int.MaxValue);
 
     /// <summary>Returns the process exit code: 0 if <c>shutdown</c> came before <c>exit</c> (or the end of input), else 1.</summary>
     public async Task<int> RunAsync()

@@ -13,13 +13,19 @@ namespace CiteLsp.Server.Lsp;
 /// on the next "Content-Length:" header), checks each body is a well-formed JSON-RPC message, forwards the
 /// good ones and answers the bad ones with ParseError (-32700) or InvalidRequest (-32600).
 /// </summary>
-internal sealed class MessageFramer(Stream input, PipeWriter output, Func<RequestId, int, string, Task> reply, Logger log)
+/// <remarks>
+/// A body over <paramref name="maxBodyBytes"/> is skipped as it streams in, never buffered or parsed: a request
+/// whose id comes before its big params is answered with InvalidRequest, anything else is dropped with a
+/// warning. Parsing a 100 MB message costs about a gigabyte in pooled buffers that the process keeps.
+/// </remarks>
+internal sealed class MessageFramer(Stream input, PipeWriter output, Func<RequestId, int, string, Task> reply, Logger log, Func<long>? maxBodyBytes = null)
 {
     private const int MaxHeaderBytes = 8 * 1024;
     private const int MaxBodyBytes = 1 << 30;
+    private const int InitialBufferBytes = 64 * 1024;
     private static readonly byte[] HeaderName = "content-length"u8.ToArray();
 
-    private byte[] _buffer = new byte[64 * 1024];
+    private byte[] _buffer = new byte[InitialBufferBytes];
     private int _start, _end;
     private bool _eof;
 
@@ -71,6 +77,13 @@ internal sealed class MessageFramer(Stream input, PipeWriter output, Func<Reques
                 continue;
             }
             var bodyStart = headerEnd + 4;
+            var limit = maxBodyBytes?.Invoke() ?? MaxBodyBytes;
+            if (length > limit)
+            {
+                _start = bodyStart;
+                if (!await RefuseAsync(length.Value, limit, ct)) return End();
+                continue;
+            }
             while (_end - bodyStart < length)
             {
                 var offset = bodyStart - _start;
@@ -78,8 +91,61 @@ internal sealed class MessageFramer(Stream input, PipeWriter output, Func<Reques
                 bodyStart = _start + offset;
             }
             _start = bodyStart + length.Value;
-            return _buffer.AsMemory(bodyStart, length.Value).ToArray();
+            var body = _buffer.AsMemory(bodyStart, length.Value).ToArray();
+            if (_buffer.Length > 16 * InitialBufferBytes && _end - _start <= InitialBufferBytes) ShrinkBuffer();
+            return body;
         }
+    }
+
+    /// <summary>Answers or drops an over-limit message and skips its body without keeping it; false if input ended inside it.</summary>
+    private async Task<bool> RefuseAsync(int length, long limit, CancellationToken ct)
+    {
+        var (id, method) = Peek(_buffer.AsSpan(_start, Math.Min(_end - _start, length)));
+        var message = $"message of {length / (1024.0 * 1024):N1} MB{(method is null ? "" : $" ({method})")} is over the {limit / (1024.0 * 1024):N1} MB limit " +
+            "(derived from citelsp.limits.maxDocumentSizeMB); not read";
+        if (id is { } replyTo) await ReplyAsync(replyTo, ErrorCodes.InvalidRequest, message);
+        else log.Warning($"dropped a {message}");
+        for (var remaining = length; remaining > 0;)
+        {
+            if (_end == _start && !await FillAsync(ct)) return false;
+            var n = Math.Min(_end - _start, remaining);
+            _start += n;
+            remaining -= n;
+        }
+        return true;
+    }
+
+    /// <summary>The id and method of a message from its first bytes, skipping values; nulls where they are not (yet) visible.</summary>
+    private static (RequestId? Id, string? Method) Peek(ReadOnlySpan<byte> head)
+    {
+        var reader = new Utf8JsonReader(head, isFinalBlock: false, default);
+        RequestId? id = null;
+        string? method = null;
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return (null, null);
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isId = reader.ValueTextEquals("id"u8);
+                var isMethod = reader.ValueTextEquals("method"u8);
+                if (!reader.Read()) break;
+                if (isId && reader.TokenType == JsonTokenType.String) id = new RequestId(reader.GetString());
+                else if (isId && reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var n)) id = new RequestId(n);
+                else if (isMethod && reader.TokenType == JsonTokenType.String) method = reader.GetString();
+                else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && !reader.TrySkip()) break;
+            }
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException) { }
+        return (id, method);
+    }
+
+    /// <summary>A big message grew the buffer: give the memory back once it is consumed.</summary>
+    private void ShrinkBuffer()
+    {
+        var pending = _buffer.AsSpan(_start, _end - _start).ToArray();
+        _buffer = new byte[InitialBufferBytes];
+        pending.CopyTo(_buffer, 0);
+        (_start, _end) = (0, pending.Length);
     }
 
     private async Task HandleAsync(ReadOnlyMemory<byte> body)
@@ -105,6 +171,8 @@ internal sealed class MessageFramer(Stream input, PipeWriter output, Func<Reques
     /// <summary>(id to answer or null for "don't answer", 0 or an error code, message).</summary>
     private static (RequestId? Id, int Code, string Message) Validate(ReadOnlyMemory<byte> body)
     {
+        // JsonDocument checks structure, not the bytes inside strings: GetString() would throw on invalid UTF-8 later.
+        if (!System.Text.Unicode.Utf8.IsValid(body.Span)) return (RequestId.Null, ErrorCodes.ParseError, "invalid JSON: the body is not valid UTF-8");
         JsonDocument doc;
         try { doc = JsonDocument.Parse(body); }
         catch (JsonException ex) { return (RequestId.Null, ErrorCodes.ParseError, $"invalid JSON: {ex.Message}"); }
@@ -136,6 +204,10 @@ internal sealed class MessageFramer(Stream input, PipeWriter output, Func<Reques
                     return (replyTo, ErrorCodes.InvalidRequest, "params must be an object or an array");
                 return (null, 0, "");
             }
+            // StreamJsonRpc reads error.code as a 32-bit integer and drops the connection when it cannot; nobody to answer for a response.
+            if (hasId && root.TryGetProperty("error", out var failure) && failure.ValueKind == JsonValueKind.Object &&
+                !(failure.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.Number && code.TryGetInt32(out _)))
+                return (null, ErrorCodes.InvalidRequest, "error.code must be a 32-bit integer");
             if (hasId && (root.TryGetProperty("result", out _) || root.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object))
                 return (null, 0, "");
             return (replyTo ?? RequestId.Null, ErrorCodes.InvalidRequest, "neither a request, a notification nor a response");

@@ -393,6 +393,6 @@ internal sealed class BibScanner
     }
 
     /// <summary>bibtex identifiers: anything but blanks and "#%'(),={} (and '@', which starts an entry).</summary>
-    internal static bool IsIdChar(char c) =>
+    private static bool IsIdChar(char c) =>
         c > ' ' && c is not ('"' or '#' or '%' or '\'' or '(' or ')' or ',' or '=' or '{' or '}' or '@');
 }

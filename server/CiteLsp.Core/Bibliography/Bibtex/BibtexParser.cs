@@ -14,8 +14,7 @@ public static class BibtexParser
         for (var at = span.IndexOf('@'); at >= 0 && at < span.Length - 1; at = NextAt(span, at))
         {
             var p = at + 1;
-            // The entry type as the parser reads it (a bibtex identifier), so whatever it parses is detected too.
-            while (p < span.Length && BibScanner.IsIdChar(span[p])) p++;
+            while (p < span.Length && (char.IsAsciiLetterOrDigit(span[p]) || span[p] is '_' or '-')) p++;
             if (p == at + 1) continue;
             while (p < span.Length && span[p] is ' ' or '\t' or '\r' or '\n') p++;
             if (p < span.Length && span[p] is '{' or '(') return true;
