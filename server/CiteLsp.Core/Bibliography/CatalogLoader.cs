@@ -29,6 +29,9 @@ public static class CatalogLoader
     {
         string text;
         TextDecoder.Outcome outcome;
+        // A FIFO or a device reports length 0 and its read blocks (or never ends): an empty file needs no read anyway.
+        try { if (new FileInfo(path) is { Exists: true, Length: 0 }) return Parse(path, ""); }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException) { }
         try { (text, outcome) = TextDecoder.DecodeFile(path); }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException or OutOfMemoryException)
         {

@@ -57,6 +57,7 @@ internal sealed class ProjectScanner
     {
         var info = new FileInfo(path);
         if (!info.Exists || info.Length > maxBytes) return null;
+        if (info.Length == 0) return ""; // a FIFO reports length 0 and its read would block the catalog loop
         if (_disk.TryGetValue(path, out var cached) && cached.Written == info.LastWriteTimeUtc && cached.Length == info.Length) return cached.Text;
         var text = File.ReadAllText(path);
         _disk[path] = (info.LastWriteTimeUtc, info.Length, text);
