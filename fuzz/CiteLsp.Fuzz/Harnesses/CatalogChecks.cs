@@ -75,7 +75,7 @@ internal static class CatalogChecks
         if (e.Fields.ContainsKey("title")) return e.Fields.Values.All(Balanced) && !(e.Fields.TryGetValue("author", out var a) && a.Contains('{'));
         // A comma or " and " inside a name is name syntax in BibTeX.
         return !TexSpecial(e.Title) && e.Authors.All(p => new[] { p.Family, p.Given, p.Literal ?? "" }.All(part =>
-            !TexSpecial(part) && !part.Contains(',') && !part.Contains(" and ", StringComparison.OrdinalIgnoreCase)));
+            !TexSpecial(part) && !part.Contains(',') && !$" {part} ".Contains(" and ", StringComparison.OrdinalIgnoreCase)));
     }
 
     /// <summary>TeX-special characters, ligatures ("--", "``", "''"), and line breaks or runs of blanks (one space in TeX).</summary>

@@ -58,12 +58,14 @@ public static class CslYamlParser
                 if (ToTree(item, 0, ref budget) is not Dictionary<string, object?> tree) continue;
                 var start = offset + (int)item.Start.Index;
                 var idNode = item.Children.TryGetValue(new YamlScalarNode("id"), out var n) ? n : null;
+                var keyStart = idNode is YamlScalarNode s
+                    ? offset + (int)s.Start.Index + (s.Style is YamlDotNet.Core.ScalarStyle.DoubleQuoted or YamlDotNet.Core.ScalarStyle.SingleQuoted ? 1 : 0)
+                    : start;
+                var keyLength = idNode is YamlScalarNode v ? v.Value?.Length ?? 0 : 1;
+                var keySpan = new SourceSpan(path, keyStart, Math.Max(0, Math.Min(keyLength, offset + yaml.Length - keyStart)));
                 // YamlDotNet's end mark of a mapping that ends the text can lie before its last value: cover the id at least.
-                var end = Math.Max(item.End.Index, idNode?.End.Index ?? 0);
-                var location = new SourceSpan(path, start, Math.Max(0, (int)(end - item.Start.Index)));
-                var keySpan = idNode is YamlScalarNode s
-                    ? new SourceSpan(path, offset + (int)s.Start.Index + (s.Style is YamlDotNet.Core.ScalarStyle.DoubleQuoted or YamlDotNet.Core.ScalarStyle.SingleQuoted ? 1 : 0), s.Value?.Length ?? 0)
-                    : new SourceSpan(path, start, 1);
+                var end = Math.Max(offset + (int)item.End.Index, keySpan.End);
+                var location = new SourceSpan(path, start, Math.Max(0, end - start));
                 var entry = CslItemMapper.Map(tree, location, keySpan);
                 if (entry is null)
                     diagnostics.Add(new CatalogDiagnostic(Severity.Error, "csl-missing-id", "CSL item without an \"id\": it cannot be cited and is skipped", new SourceSpan(path, start, 1)));
