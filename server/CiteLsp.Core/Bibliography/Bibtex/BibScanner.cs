@@ -112,7 +112,8 @@ internal sealed class BibScanner
         if (p == keyStart || (SkipWs(p) < _s.Length && _s[SkipWs(p)] == '='))
         {
             Error(keyStart, Math.Max(0, p - keyStart), $"missing citation key in '@{type}' entry; the entry is skipped");
-            p = keyStart;
+            // Resume after the text taken for a key (an entry inside it would start a line, where the key scan stops):
+            // resuming at its start rescanned it once per '@' in it, quadratic on a long line of "@misc(".
             return false;
         }
         var entry = new RawEntry(_s, type, _s.Substring(keyStart, p - keyStart), at, keyStart);
