@@ -1,29 +1,52 @@
 #!/usr/bin/env python3
 """Drives the real server from real editor clients (shared/tools probes: VS Code's client library,
 Neovim 0.7's built-in client, Emacs 28 + Eglot) on the workspaces beside this file and checks
-completion, hover and diagnostics. Prints one line per check and ends with 'N passed, N failed'.
-A probe whose editor is not installed is reported as skipped, never as passed."""
-import json, os, shutil, subprocess, sys, tempfile
+initialize, the language id each editor sends, completion (the server's ranking AND what the editor's
+own completion UI keeps after its client-side filtering), hover and diagnostics.
+Prints one line per check and ends with 'N passed, N failed[, N skipped]'.
+A probe whose editor is not installed is reported as skipped, never as passed.
+env: CITELSP_SERVER=path/to/citelsp.dll (default: the Release build of server/CiteLsp.Server)."""
+import json, os, shutil, subprocess, sys, tempfile, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
 TOOLS = os.path.abspath(os.path.join(ROOT, "..", "shared", "tools"))
-SERVER = [shutil.which("dotnet") or "dotnet", os.path.join(ROOT, "server", "CiteLsp.Server", "bin", "Release", "net10.0", "citelsp.dll")]
+DLL = os.environ.get("CITELSP_SERVER") or os.path.join(ROOT, "server", "CiteLsp.Server", "bin", "Release", "net10.0", "citelsp.dll")
+SERVER = [shutil.which("dotnet") or "dotnet", DLL]
 
+# name: (command, program it needs, {document kind: extra args}, {document kind: languageId the editor sends})
 PROBES = {
-    # name: (command, needs, {suffix: extra args})
-    "vscode-client": ([os.path.join(TOOLS, "lsp-probe", "lsp-probe")], "node", {}),
-    "neovim": ([os.path.join(TOOLS, "nvim-lsp-probe", "nvim-lsp-probe")], "nvim", {}),
+    "vscode-client": ([os.path.join(TOOLS, "lsp-probe", "lsp-probe")], "node", {},
+                      {"tex": "latex", "plaintex": "latex", "bib": "bibtex", "md": "markdown"}),
+    "neovim": ([os.path.join(TOOLS, "nvim-lsp-probe", "nvim-lsp-probe")], "nvim", {},
+               {"tex": "tex", "plaintex": "plaintex", "bib": "bib", "md": "markdown"}),
+    # Emacs has no markdown-mode here: a Markdown user would run text-mode (or markdown-mode) with this id.
     "emacs-eglot": ([os.path.join(TOOLS, "emacs-eglot-probe", "emacs-eglot-probe")], "emacs",
-                    {".md": ["--mode", "text-mode", "--language-id", "markdown"]}),
+                    {"md": ["--mode", "text-mode", "--language-id", "markdown"]},
+                    {"tex": "latex", "plaintex": "plain-tex", "bib": "bibtex", "md": "markdown"}),
 }
 
-# (document, typed text replacing TYPEHERE, completion find, expected first label, hover find, hover must contain, unresolved keys)
+# A case: document, its kind, lines typed in place of TYPEHERE, completions
+# (find, expectation, key): "first" = the server ranks key first, "shown" = the editor's completion UI offers key,
+# hover (find, text it must contain), unresolved keys flagged by diagnostics outside the typed lines (None: not checked).
 CASES = [
-    ("latex/seeds.tex", r"\cite{dobule desc", r"\cite{dobule desc", "nakkiran2019deep", "nakkiran2019deep", "Deep Double Descent", {"nosuchkey2020"}),
-    ("latex/paper.tex", r"\cite{knu", r"\cite{knu", "knuth1984", "knuth1984", "TeXbook", {"ghost2021", "Knuth1984"}),
-    ("markdown/seeds.md", "[@dobule", "[@dobule", "nakkiran2019deep", "kaplun2022knowledge", "Knowledge Distillation", {"nosuchkey2020"}),
-    ("markdown/paper.md", "[@lamp", "[@lamp", "lamport1994", "knuth1984", "TeXbook", {"ghost2021"}),
+    dict(doc="latex/seeds.tex", kind="tex", typed=[r"\cite{dobule desc}", r"\cite{nakk}"],
+         completions=[(r"\cite{dobule desc", "first", "nakkiran2019deep"), (r"\cite{nakk", "shown", "nakkiran2019deep")],
+         hover=("nakkiran2019deep", "Deep Double Descent"), unresolved={"nosuchkey2020"}),
+    dict(doc="latex/paper.tex", kind="tex", typed=[r"\cite{texbook}", r"\cite{lamp}"],
+         completions=[(r"\cite{texbook", "first", "knuth1984"), (r"\cite{lamp", "shown", "lamport1994")],
+         hover=("knuth1984", "TeXbook"), unresolved={"ghost2021", "Knuth1984"}),
+    dict(doc="latex/chapter.tex", kind="plaintex", typed=[r"\cite{document preparation}", r"\cite{knu}"],
+         completions=[(r"\cite{document preparation", "first", "lamport1994"), (r"\cite{knu", "shown", "knuth1984")],
+         hover=("knuth1984", "TeXbook"), unresolved={"ghost2021"}),
+    dict(doc="latex/refs.bib", kind="bib", typed=[], completions=[],
+         hover=("lamport1994", "Document Preparation System"), unresolved=None),
+    dict(doc="markdown/seeds.md", kind="md", typed=["[@dobule desc]", "[@kapl]"],
+         completions=[("[@dobule desc", "first", "nakkiran2019deep"), ("[@kapl", "shown", "kaplun2022knowledge")],
+         hover=("kaplun2022knowledge", "Knowledge Distillation"), unresolved={"nosuchkey2020"}),
+    dict(doc="markdown/paper.md", kind="md", typed=["[@texbook]", "[@lamp]"],
+         completions=[("[@texbook", "first", "knuth1984"), ("[@lamp", "shown", "lamport1994")],
+         hover=("knuth1984", "TeXbook"), unresolved={"ghost2021"}),
 ]
 
 passed = failed = skipped = 0
@@ -35,12 +58,12 @@ def check(name, ok, detail=""):
     else:
         failed += 1; print(f"FAIL {name} {detail}")
 
-def flagged_keys(diagnostics, text):
-    lines = text.splitlines()
+def flagged_keys(diagnostics, lines, skip_lines):
     keys = set()
-    for d in diagnostics:
-        r = d["range"]; line = lines[r["start"]["line"]]
-        keys.add(line[r["start"]["character"]:r["end"]["character"]])
+    for d in diagnostics or []:
+        r = d["range"]
+        if r["start"]["line"] in skip_lines: continue
+        keys.add(lines[r["start"]["line"]][r["start"]["character"]:r["end"]["character"]])
     return keys
 
 def hover_text(result):
@@ -50,54 +73,89 @@ def hover_text(result):
     if isinstance(c, list): return " ".join(x if isinstance(x, str) else x.get("value", "") for x in c)
     return str(c)
 
-def run(probe, doc, typed, find, first, hover_find, hover_has, unresolved):
-    cmd, needs, extra = PROBES[probe]
+def server_labels(step):
+    """The server's items in the order the client ranks them (sortText, then label, as LSP says)."""
+    if step.get("labels") is not None and not isinstance(step.get("result"), (dict, list)):
+        return list(step["labels"])
+    r = step.get("result") or []
+    items = r.get("items", []) if isinstance(r, dict) else r
+    return [i["label"] for i in sorted(items, key=lambda i: (i.get("sortText") or i["label"]))]
+
+def shown_labels(probe, step):
+    """What the editor's completion UI keeps after its own filtering of the server's items."""
+    if probe == "neovim": return (step.get("omnifunc") or {}).get("words") or []
+    if probe == "emacs-eglot": return (step.get("capf") or {}).get("candidates") or []
+    return server_labels(step)  # VS Code filters with filterText; the UI spec checks the real widget
+
+def run(probe, case):
+    cmd, _, extra, ids = PROBES[probe]
+    doc, kind = case["doc"], case["kind"]
+    label = f"{probe} {doc} ({kind})"
     work = tempfile.mkdtemp(prefix="citelsp-probe-")
     try:
         ws = os.path.join(work, "ws")
-        shutil.copytree(os.path.join(HERE, "workspace", os.path.dirname(doc)), ws)
-        path = os.path.join(ws, os.path.basename(doc))
-        text = open(path, encoding="utf-8").read().replace("TYPEHERE\n", "")
-        open(path, "w", encoding="utf-8").write(text)
-        steps = [
-            {"type": "diagnostics", "timeout": 15000, "minCount": len(unresolved), "settleMs": 500},
-            {"type": "hover", "find": hover_find, "atStart": True},
-            {"type": "change", "replace": r"\end{document}" if doc.endswith(".tex") else text.splitlines()[-1],
-             "with": (typed + "\n" + r"\end{document}") if doc.endswith(".tex") else text.splitlines()[-1] + "\n" + typed},
-            {"type": "completion", "find": find},
-        ]
-        args = cmd + ["--file", path, "--root", ws, "--requests", json.dumps(steps), "--init-timeout", "30000"]
-        args += extra.get(os.path.splitext(doc)[1], [])
+        shutil.copytree(os.path.join(HERE, "workspace"), ws)
+        path = os.path.join(ws, doc)
+        lines = open(path, encoding="utf-8").read().split("\n")
+        typed_lines = set()
+        if "TYPEHERE" in lines:
+            at = lines.index("TYPEHERE")
+            lines[at:at + 1] = case["typed"]
+            typed_lines = set(range(at, at + len(case["typed"])))
+        open(path, "w", encoding="utf-8").write("\n".join(lines))
+        steps = []
+        if case["unresolved"] is not None:
+            steps.append({"type": "diagnostics", "timeout": 15000, "minCount": len(case["unresolved"]), "settleMs": 800})
+        steps.append({"type": "hover", "find": case["hover"][0], "atStart": True})
+        steps += [{"type": "completion", "find": find} for find, _, _ in case["completions"]]
+        args = cmd + ["--file", path, "--root", os.path.dirname(path), "--requests", json.dumps(steps), "--init-timeout", "30000"]
+        args += extra.get(kind, [])
+        t0 = time.monotonic()
         proc = subprocess.run(args + ["--"] + SERVER, capture_output=True, text=True, timeout=120)
-        label = f"{probe} {doc}"
+        wall = time.monotonic() - t0
         try:
             out = json.loads(proc.stdout)
         except ValueError:
-            check(f"{label}: probe output", False, proc.stderr[-500:]); return
-        steps = out.get("steps") or []
-        if len(steps) < 4:
-            check(f"{label}: probe ran every step", False, (out.get("error") or proc.stderr)[-500:]); return
-        check(f"{label}: initialize", bool(((out.get("initialize") or {}).get("capabilities") or {}).get("completionProvider")))
-        got = flagged_keys(steps[0].get("result") or out.get("diagnostics") or [], text)
-        check(f"{label}: diagnostics flag exactly {sorted(unresolved)}", got == unresolved, f"got {sorted(got)}")
-        h = hover_text(steps[1].get("result"))
-        check(f"{label}: hover shows '{hover_has}'", hover_has in h, h[:200])
-        result = steps[3].get("result")
-        items = result.get("items", []) if isinstance(result, dict) else result if isinstance(result, list) else []
-        labels = steps[3].get("labels") or [i.get("label") for i in items]  # lsp-probe gives items, the nvim probe labels
-        check(f"{label}: completion '{find}' puts {first} first", labels[:1] == [first], str(labels[:5]))
+            check(f"{label}: probe output", False, (proc.stderr or proc.stdout)[-500:]); return
+        got = out.get("steps") or []
+        if len(got) < len(steps):
+            check(f"{label}: probe ran every step", False, str(out.get("error") or proc.stderr)[-500:]); return
+        init = out.get("initialize") or {}
+        caps = init.get("capabilities") or {}
+        check(f"{label}: initialize ({init.get('ms', '?')} ms; run {wall:.1f} s)", bool(caps.get("completionProvider")) and bool(caps.get("hoverProvider")))
+        sent = out.get("languageId") or out.get("filetype")
+        check(f"{label}: editor sent languageId '{ids[kind]}'", sent == ids[kind], f"sent {sent!r}")
+        i = 0
+        if case["unresolved"] is not None:
+            diags = out.get("diagnostics") or got[0].get("result") or []
+            flagged = flagged_keys(diags, lines, typed_lines)
+            check(f"{label}: diagnostics flag exactly {sorted(case['unresolved'])}", flagged == case["unresolved"],
+                  f"got {sorted(flagged)} {got[0].get('error', '')}")
+            i = 1
+        h = got[i]
+        text = hover_text(h.get("result"))
+        check(f"{label}: hover on {case['hover'][0]} shows '{case['hover'][1]}'", case["hover"][1] in text, (h.get("error") or text)[:200])
+        for (find, how, key), step in zip(case["completions"], got[i + 1:]):
+            if how == "first":
+                labels = server_labels(step)
+                check(f"{label}: completion '{find}' ranks {key} first", labels[:1] == [key], f"{labels[:5]} {step.get('error', '')}")
+            else:
+                shown = shown_labels(probe, step)
+                check(f"{label}: the editor's completion UI at '{find}' offers {key}", key in shown, f"{shown[:5]} {step.get('error', '')}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 def main():
     global skipped
-    if not os.path.exists(SERVER[1]):
-        print(f"server not built: {SERVER[1]} (dotnet build -c Release)"); print("0 passed, 1 failed"); return 1
-    for probe, (cmd, needs, _) in PROBES.items():
-        if not shutil.which(needs):
-            skipped += len(CASES); print(f"skip {probe}: {needs} not installed"); continue
+    if not os.path.exists(DLL):
+        print(f"server not built: {DLL} (dotnet build -c Release)"); print("0 passed, 1 failed"); return 1
+    for probe, (cmd, needs, _, _) in PROBES.items():
+        if not shutil.which(needs) or not os.path.exists(cmd[0]):
+            skipped += len(CASES); print(f"skip {probe}: {needs} or {cmd[0]} not installed"); continue
+        t0 = time.monotonic()
         for case in CASES:
-            run(probe, *case)
+            run(probe, case)
+        print(f"     {probe}: {len(CASES)} documents in {time.monotonic() - t0:.1f} s")
     print(f"{passed} passed, {failed} failed" + (f", {skipped} skipped" if skipped else ""))
     return 1 if failed else 0
 
