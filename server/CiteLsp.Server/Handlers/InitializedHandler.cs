@@ -11,6 +11,7 @@ internal sealed class InitializedHandler(Session session)
     [JsonRpcMethod(Methods.Initialized)]
     public Task Initialized()
     {
+        session.Log.Info($"initialize from {session.ClientDescription}");
         var watched = session.Client.Workspace?.DidChangeWatchedFiles;
         session.Catalogs.Watcher = watched is { DynamicRegistration: true, RelativePatternSupport: true }
             ? new ClientCatalogWatcher(session.Rpc, session.Log)

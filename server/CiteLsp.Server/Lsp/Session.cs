@@ -34,6 +34,9 @@ internal sealed class Session
     /// <summary>The citelsp settings given in initialize's initializationOptions (used when the editor's settings have none).</summary>
     public JToken? InitializationSettings { get; set; }
 
+    /// <summary>"client name: position encoding, folders", logged once initialize has been answered.</summary>
+    public string ClientDescription { get; set; } = "an unnamed client";
+
     public bool IsInitialized { get; set; }
     public bool ShutdownRequested { get; set; }
     public TaskCompletionSource Exited { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
