@@ -3,7 +3,7 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 log=$(mktemp -d)
-passed=0; failed=0; status=0
+passed=0; failed=0; status=0; timings=()
 
 # Build once: the .NET end-to-end tests and the node protocol tests both spawn the built server.
 if dotnet build CiteLsp.sln -c Release >"$log/build.txt" 2>&1; then tail -n 3 "$log/build.txt"
@@ -36,14 +36,41 @@ fi
 
 # Real editors (VS Code's client library, Neovim, Emacs) against the built server; each editor that is
 # not installed is reported as skipped. .ci/run installs them; on a developer machine they are optional.
+count() {  # adds the "N passed, N failed" last line of a suite's log
+  local p f
+  read -r p f < <(grep -E '^[0-9]+ passed, [0-9]+ failed' "$1" | tail -1 | sed -E 's/^([0-9]+) passed, ([0-9]+) failed.*/\1 \2/')
+  [ -n "${p:-}" ] || { echo "no summary line in $(basename "$1")"; status=1; return; }
+  passed=$((passed + p)); failed=$((failed + f))
+}
 if command -v python3 >/dev/null && [ -d ../shared/tools ]; then
   dotnet build server/CiteLsp.Server -c Release -v q -nologo >/dev/null
+  t0=$SECONDS
   python3 tests/editors/run-probes.py 2>&1 | tee "$log/editors.txt"
   [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
-  read -r p f < <(tail -1 "$log/editors.txt" | sed -E 's/^([0-9]+) passed, ([0-9]+) failed.*/\1 \2/')
-  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+  count "$log/editors.txt"; timings+=("editor probes $((SECONDS - t0)) s")
+
+  # The server's diagnostics against pdflatex/bibtex/biber and pandoc (expectations committed in Data/Oracle).
+  if [ -f tests/CiteLsp.Tests/Data/Oracle/unresolved-expected.tsv ]; then
+    t0=$SECONDS
+    python3 tests/oracles/server-agreement.py 2>&1 | tee "$log/oracles.txt"
+    [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+    count "$log/oracles.txt"; timings+=("compiler agreement $((SECONDS - t0)) s")
+  else
+    echo "skip compiler agreement: tests/CiteLsp.Tests/Data/Oracle/unresolved-expected.tsv not present"
+  fi
 fi
 
+# Real VS Code UI (code-server + chromium) with the real .vsix; skipped (visibly) when the kit is not set up.
+if [ -f client-vscode/package.json ] && [ -d ../shared/tools/vscode-e2e ]; then
+  t0=$SECONDS
+  vsix="client-vscode/$(cd client-vscode && node -p 'const p=require("./package.json"); `${p.name}-${p.version}.vsix`')"
+  [ -f "$vsix" ] && export CITELSP_VSIX="$PWD/$vsix"   # just packaged by the client's npm test
+  bash tests/editors/vscode/run.sh 2>&1 | tee "$log/vscode-ui.txt"
+  [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+  count "$log/vscode-ui.txt"; timings+=("VS Code UI $((SECONDS - t0)) s")
+fi
+
+[ ${#timings[@]} -eq 0 ] || echo "timings: $(IFS=';'; echo "${timings[*]}")"
 [ "$failed" -eq 0 ] || status=1
 echo "$passed passed, $failed failed"
 exit $status

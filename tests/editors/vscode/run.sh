@@ -3,7 +3,8 @@
 # bundles the published server) and runs citelsp.spec.js with shared/tools/vscode-e2e on
 # tests/editors/workspace. Screenshots of every step go to $E2E_ARTIFACTS (printed).
 # Ends with "N passed, N failed" (or "0 passed, 0 failed, N skipped" when the kit is not set up).
-# env: CITELSP_VSIX=path (reuse a .vsix built by `npm test` instead of packaging again),
+# env: CITELSP_REQUIRE_VSCODE=1 (a missing kit fails instead of skipping; .ci/run sets it),
+#      CITELSP_VSIX=path (reuse a .vsix built by `npm test` instead of packaging again),
 #      CITELSP_ARTIFACTS=dir (default /tmp/citelsp-artifacts), E2E_KEEP/E2E_VERBOSE (see the kit's README)
 set -uo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
@@ -15,6 +16,9 @@ ready=0
 if [ -f "$KIT/env.sh" ]; then
   # shellcheck source=/dev/null
   ( source "$KIT/env.sh" && [ -x "$E2E_CODE_SERVER" ] && [ -d "$E2E_TOOLS/playwright-core" ] ) && ready=1
+fi
+if [ $ready -eq 0 ] && [ -n "${CITELSP_REQUIRE_VSCODE:-}" ]; then
+  echo "FAIL vscode-ui: the vscode-e2e kit is not set up (bash $KIT/setup.sh)"; echo "0 passed, $TESTS failed"; exit 1
 fi
 if [ $ready -eq 0 ]; then
   echo "skip vscode-ui: the vscode-e2e kit is not set up (bash $KIT/setup.sh; .ci/run does it)"
