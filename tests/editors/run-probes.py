@@ -145,6 +145,99 @@ def run(probe, case):
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
+def readme_block(title, lang):
+    """The code block under the README's **title** paragraph (the snippet users copy)."""
+    text = open(os.path.join(ROOT, "README.md"), encoding="utf-8").read()
+    at = text.index(f"**{title}**")
+    start = text.index(f"```{lang}\n", at) + len(lang) + 4
+    return text[start:text.index("```", start)]
+
+NVIM_CHECK = r"""
+local ok = vim.wait(30000, function() return next(vim.lsp.buf_get_clients(0)) ~= nil end, 100)
+local out = { attached = ok, clients = {} }
+for _, c in pairs(vim.lsp.buf_get_clients(0)) do table.insert(out.clients, c.name) end
+if ok then
+  vim.wait(30000, function() return #vim.diagnostic.get(0) > 0 end, 100)
+  local pos = vim.fn.searchpos(HOVER, "nw")
+  local res = vim.lsp.buf_request_sync(0, "textDocument/hover", { textDocument = { uri = vim.uri_from_bufnr(0) },
+    position = { line = pos[1] - 1, character = pos[2] - 1 } }, 10000) or {}
+  for _, r in pairs(res) do if r.result then out.hover = r.result.contents.value end end
+  out.diagnostics = {}
+  for _, d in ipairs(vim.diagnostic.get(0)) do table.insert(out.diagnostics, d.message) end
+end
+vim.fn.writefile({ vim.fn.json_encode(out) }, OUT)
+for _, c in pairs(vim.lsp.get_active_clients()) do c.stop() end
+vim.wait(3000, function() return #vim.lsp.get_active_clients() == 0 end, 50)
+vim.cmd("qa!")
+"""
+
+EMACS_CHECK = r"""
+(find-file FILE)
+(run-hooks 'post-command-hook)  ; eglot-ensure connects after the next command; batch Emacs has no command loop
+(let ((end (+ (float-time) 30)))
+  (while (and (not (eglot-current-server)) (< (float-time) end)) (accept-process-output nil 0.1)))
+(let* ((server (eglot-current-server)) (mode (symbol-name major-mode)) (hover nil) (diags nil))
+  (when server
+    (let ((end (+ (float-time) 30)))
+      (while (and (null (flymake-diagnostics)) (< (float-time) end)) (accept-process-output nil 0.1)))
+    (goto-char (point-min)) (search-forward HOVER) (goto-char (match-beginning 0))
+    (let ((r (ignore-errors (jsonrpc-request server :textDocument/hover (eglot--TextDocumentPositionParams)))))
+      (setq hover (plist-get (plist-get r :contents) :value)))
+    (setq diags (mapcar #'flymake-diagnostic-text (flymake-diagnostics))))
+  (with-temp-file OUT
+    (insert (json-encode (list :attached (if server t :json-false) :mode mode
+                               :hover hover :diagnostics (vconcat diags)))))
+  (when server (ignore-errors (eglot-shutdown server))))
+(kill-emacs 0)
+"""
+
+def readme_snippets():
+    """The README's Neovim and Emacs configuration, verbatim except for the server path, in the installed editors:
+    a LaTeX buffer attaches, gets a hover and the unresolved-key diagnostic."""
+    work = tempfile.mkdtemp(prefix="citelsp-readme-")
+    try:
+        ws = os.path.join(work, "ws")
+        shutil.copytree(os.path.join(HERE, "workspace", "latex"), ws)
+        file = os.path.join(ws, "paper.tex")
+        out = os.path.join(work, "out.json")
+        if shutil.which("nvim"):
+            snippet = readme_block("Neovim", "lua").replace('vim.fn.expand("~/.local/share/citelsp/citelsp.dll")', json.dumps(DLL))
+            init, check_lua = os.path.join(work, "init.lua"), os.path.join(work, "check.lua")
+            open(init, "w").write(snippet)  # the user's init.lua; the file is opened as a user would, after startup
+            open(check_lua, "w").write(f"local OUT, HOVER = {json.dumps(out)}, 'knuth1984'\n" + NVIM_CHECK)
+            t0 = time.monotonic()
+            p = subprocess.run(["nvim", "--headless", "-u", init, file, "-c", f"luafile {check_lua}"],
+                               capture_output=True, text=True, timeout=120, cwd=ws)
+            res = json.load(open(out)) if os.path.exists(out) else {}
+            check(f"README Neovim snippet in nvim {nvim_version()}: attaches citelsp to a .tex buffer ({time.monotonic() - t0:.1f} s)",
+                  res.get("attached") and "citelsp" in res.get("clients", []), (p.stderr or p.stdout)[-400:])
+            check("README Neovim snippet: hover and the ghost2021 diagnostic arrive",
+                  "TeXbook" in (res.get("hover") or "") and any("ghost2021" in d for d in res.get("diagnostics", [])), str(res)[:300])
+            if os.path.exists(out): os.remove(out)
+        else:
+            global skipped; skipped += 2; print("skip README Neovim snippet: nvim not installed")
+        if shutil.which("emacs"):
+            snippet = readme_block("Emacs", "elisp").replace('(expand-file-name "~/.local/share/citelsp/citelsp.dll")', json.dumps(DLL))
+            el = os.path.join(work, "check.el")
+            # package-activate-all: what an interactive Emacs does at startup (batch mode skips it).
+            open(el, "w").write(f"(package-activate-all)\n(setq FILE {json.dumps(file)} OUT {json.dumps(out)} HOVER \"knuth1984\")\n" + snippet + EMACS_CHECK)
+            t0 = time.monotonic()
+            # -q: no init file, but Debian's site-start (the elpa-eglot package) as a user's Emacs has it.
+            p = subprocess.run(["emacs", "--batch", "-q", "-l", el], capture_output=True, text=True, timeout=120, cwd=ws)
+            res = json.load(open(out)) if os.path.exists(out) else {}
+            check(f"README Emacs snippet (Eglot, {res.get('mode')}): eglot-ensure connects citelsp ({time.monotonic() - t0:.1f} s)",
+                  res.get("attached") is True, (p.stderr or p.stdout)[-400:])
+            check("README Emacs snippet: hover and the ghost2021 diagnostic (Flymake) arrive",
+                  "TeXbook" in (res.get("hover") or "") and any("ghost2021" in d for d in res.get("diagnostics", [])), str(res)[:300])
+        else:
+            skipped += 2; print("skip README Emacs snippet: emacs not installed")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+def nvim_version():
+    try: return subprocess.run(["nvim", "--version"], capture_output=True, text=True).stdout.split()[1]
+    except Exception: return "?"
+
 def main():
     global skipped
     if not os.path.exists(DLL):
@@ -156,6 +249,7 @@ def main():
         for case in CASES:
             run(probe, case)
         print(f"     {probe}: {len(CASES)} documents in {time.monotonic() - t0:.1f} s")
+    readme_snippets()
     print(f"{passed} passed, {failed} failed" + (f", {skipped} skipped" if skipped else ""))
     return 1 if failed else 0
 
