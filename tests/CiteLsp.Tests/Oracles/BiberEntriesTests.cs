@@ -19,20 +19,27 @@ public class BiberEntriesTests
     private static List<string[]> Read(string file) =>
         File.ReadAllLines(Path.Combine(OracleDir, file)).Where(l => l.Length > 0 && l[0] != '#').Select(l => l.Split('\t')).ToList();
 
-    public static TheoryData<string> Files => new(Rows.Where(r => r[1] is "key" or "error").Select(r => r[0]).Distinct());
+    public static TheoryData<string> Files => new(Rows.Where(r => r[1] is "entries" or "error").Select(r => r[0]).Distinct());
 
     [Theory]
     [MemberData(nameof(Files))]
     public void Loads_the_entries_biber_reads(string file)
     {
         var expected = new SortedSet<string>(Rows.Where(r => r[0] == file && r[1] == "key").Select(r => r[2]), StringComparer.Ordinal);
-        foreach (var k in Known.Where(k => k[0] == file && k[1] != "author"))
+        var loaded = CatalogLoader.Load(TestPaths.CorpusFile(file));
+        var ours = new SortedSet<string>(loaded.Entries.Select(e => e.Key), StringComparer.Ordinal);
+        if (Known.Any(k => k[0] == file && k[1] == "*"))
+        {
+            // biber read nothing from this file (the reason is listed): it must still be so, and CiteLsp must read entries.
+            Assert.Empty(expected);
+            Assert.NotEmpty(ours);
+            return;
+        }
+        foreach (var k in Known.Where(k => k[0] == file && k[1] is not ("author" or "*")))
         {
             if (k[2] == "biber-only") Assert.True(expected.Remove(k[1]), $"stale disagreement: biber no longer reads {k[1]}");
             else Assert.True(expected.Add(k[1]), $"stale disagreement: biber now reads {k[1]}");
         }
-        var loaded = CatalogLoader.Load(TestPaths.CorpusFile(file));
-        var ours = new SortedSet<string>(loaded.Entries.Select(e => e.Key), StringComparer.Ordinal);
         Assert.Equal(expected, ours);
     }
 
