@@ -8,7 +8,7 @@ One server per project folder, with the extra bibliography the project's build p
 (the column "mode and backend") given as the citelsp.bibliography setting.
 Prints one line per document and ends with 'N passed, N failed'.
 env: CITELSP_SERVER=path/to/citelsp.dll (default: the Release build of server/CiteLsp.Server)."""
-import json, os, re, shutil, subprocess, sys, threading, time, urllib.parse, urllib.request
+import json, os, re, shutil, subprocess, sys, tempfile, threading, time, urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
@@ -130,6 +130,18 @@ def project_files(root):
     return files
 
 
+def extract_pandoc_input(test_file, work):
+    """pandoc's citeproc test files hold a command line, the Markdown input up to ^D, then the expected output:
+    the input (minus the csl: line) goes to work/input.md beside a copy of the test's command/ folder
+    (as make-expected.sh and the fixes branch's CheckRunner do)."""
+    lines = open(test_file, encoding="utf-8").read().split("\n")[2:]
+    lines = [l for l in lines[:next((i for i, l in enumerate(lines) if l.startswith("^D")), len(lines))] if not l.startswith("csl:")]
+    shutil.copytree(os.path.join(os.path.dirname(test_file), "command"), os.path.join(work, "command"), dirs_exist_ok=True)
+    path = os.path.join(work, "input.md")
+    open(path, "w", encoding="utf-8").write("\n".join(lines) + "\n")
+    return path
+
+
 def main():
     if not os.path.exists(DLL):
         print(f"server not built: {DLL}"); print("0 passed, 1 failed"); return 1
@@ -140,10 +152,14 @@ def main():
         if key: d["keys"].add(key)
     passed = failed = 0
     agree = []
+    scratch = tempfile.mkdtemp(prefix="citelsp-oracles-")
     by_folder = {}
     for doc, d in docs.items():
         path = os.path.join(ORACLE, doc) if doc.startswith("fixtures/") else os.path.join(PAPERS, doc)
-        if not os.path.exists(path): continue
+        if doc.endswith("#input") and os.path.exists(path[:-6]):
+            path = extract_pandoc_input(path[:-6], tempfile.mkdtemp(prefix="citelsp-oracle-", dir=scratch))
+        if not os.path.exists(path):
+            print(f"FAIL {doc}: not found at {path}"); failed += 1; continue
         extra = re.search(r"--bibliography (\S+)", d["mode"])
         bib = [os.path.join(os.path.dirname(path), extra.group(1))] if extra else []
         by_folder.setdefault((os.path.dirname(path), tuple(bib)), []).append((doc, path, d))
@@ -184,6 +200,7 @@ def main():
             server.close()
     print(f"     documents agreeing exactly with the compiler: {sum(agree)}/{len(agree)}; "
           f"agreeing after the listed disagreements: {passed}/{passed + failed} ({time.monotonic() - t0:.1f} s)")
+    shutil.rmtree(scratch, ignore_errors=True)
     print(f"{passed} passed, {failed} failed")
     return 1 if failed else 0
 
