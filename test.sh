@@ -70,7 +70,7 @@ if [ -f client-vscode/package.json ] && [ -d ../shared/tools/vscode-e2e ]; then
   count "$log/vscode-ui.txt"; timings+=("VS Code UI $((SECONDS - t0)) s")
 fi
 
-[ ${#timings[@]} -eq 0 ] || echo "timings: $(IFS=';'; echo "${timings[*]}")"
+[ ${#timings[@]} -eq 0 ] || { printf 'timings:'; printf ' %s;' "${timings[@]}"; echo; }
 [ "$failed" -eq 0 ] || status=1
 echo "$passed passed, $failed failed"
 exit $status
