@@ -1,5 +1,7 @@
+using CiteLsp.Core.Text;
 using CiteLsp.Server.Catalogs;
 using CiteLsp.Server.Lsp;
+using CiteLsp.Server.Protocol;
 using CiteLsp.Server.State;
 
 namespace CiteLsp.Server.Analysis;
@@ -23,5 +25,18 @@ internal static class Resolution
             snapshot = session.State.Current;
         }
         return snapshot;
+    }
+
+    /// <summary>
+    /// The snapshot, document and cursor offset of a request at a position: null when the document is not open or the
+    /// position lies outside it. A missing textDocument or uri (and, for an open document, position) is InvalidParams.
+    /// </summary>
+    public static async Task<(WorkspaceSnapshot Snapshot, TextDocument Document, int Offset)?> AtPositionAsync(
+        Session session, TextDocumentIdentifier? textDocument, Position? position, CancellationToken cancellationToken)
+    {
+        var uri = Params.Require(Params.Require(textDocument, "textDocument").Uri, "textDocument.uri");
+        var snapshot = await SnapshotAsync(session, uri, cancellationToken);
+        if (snapshot.Document(uri) is not { } document || session.Positions.ToOffset(document, Params.Require(position, "position")) is not { } offset) return null;
+        return (snapshot, document, offset);
     }
 }

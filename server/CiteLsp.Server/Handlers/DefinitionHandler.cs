@@ -14,9 +14,8 @@ internal sealed class DefinitionHandler(Session session)
     public async Task<Location?> DefinitionAsync(TextDocumentPositionParams request, CancellationToken cancellationToken)
     {
         session.RequireRunning();
-        var uri = Params.Require(Params.Require(request?.TextDocument, "textDocument").Uri, "textDocument.uri");
-        var snapshot = await Resolution.SnapshotAsync(session, uri, cancellationToken);
-        if (snapshot.Document(uri) is not { } document || session.Positions.ToOffset(document, Params.Require(request!.Position, "position")) is not { } offset) return null;
+        if (await Resolution.AtPositionAsync(session, request?.TextDocument, request?.Position, cancellationToken) is not (var snapshot, var document, var offset))
+            return null;
         if (KeyTarget.At(snapshot, document, offset) is not { Analysis: { } analysis } target) return null;
         var scope = analysis.Scope;
         var span = scope.Bibliography.Find(target.Key)?.KeyLocation

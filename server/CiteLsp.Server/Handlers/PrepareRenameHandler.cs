@@ -13,9 +13,8 @@ internal sealed class PrepareRenameHandler(Session session)
     public async Task<PrepareRenameResult?> PrepareRenameAsync(TextDocumentPositionParams request, CancellationToken cancellationToken)
     {
         session.RequireRunning();
-        var uri = Params.Require(Params.Require(request?.TextDocument, "textDocument").Uri, "textDocument.uri");
-        var snapshot = await Resolution.SnapshotAsync(session, uri, cancellationToken);
-        if (snapshot.Document(uri) is not { } document || session.Positions.ToOffset(document, Params.Require(request!.Position, "position")) is not { } offset) return null;
+        if (await Resolution.AtPositionAsync(session, request?.TextDocument, request?.Position, cancellationToken) is not (var snapshot, var document, var offset))
+            return null;
         if (KeyTarget.At(snapshot, document, offset) is not { } target) return null;
         if (target.Analysis is { } a && RenamePlanner.Definitions(target.Key, a.Scope.Bibliography).Count == 0)
             throw new LocalRpcException($"`{target.Key}` is not defined in a bibliography file of this document, so it cannot be renamed here") { ErrorCode = ErrorCodes.RequestFailed };

@@ -13,14 +13,13 @@ internal sealed class ReferencesHandler(Session session)
     public async Task<IReadOnlyList<Location>> ReferencesAsync(ReferenceParams request, CancellationToken cancellationToken)
     {
         session.RequireRunning();
-        var uri = Params.Require(Params.Require(request?.TextDocument, "textDocument").Uri, "textDocument.uri");
-        var snapshot = await Resolution.SnapshotAsync(session, uri, cancellationToken);
-        if (snapshot.Document(uri) is not { } document || session.Positions.ToOffset(document, Params.Require(request!.Position, "position")) is not { } offset) return [];
+        if (await Resolution.AtPositionAsync(session, request?.TextDocument, request?.Position, cancellationToken) is not (var snapshot, var document, var offset))
+            return [];
         return await Task.Run(() =>
         {
             if (KeyTarget.At(snapshot, document, offset) is not { } target) return [];
             var spans = ProjectCitations.Of(snapshot, target.Key, k => OtherEntry(target, k), cancellationToken).Select(c => c.KeySpan).ToList();
-            if (request.Context?.IncludeDeclaration == true)
+            if (request!.Context?.IncludeDeclaration == true)
                 spans.InsertRange(0, target.Analysis is { } a ? RenamePlanner.Definitions(target.Key, a.Scope.Bibliography) : [target.Span]);
             return (IReadOnlyList<Location>)LspConvert.ToLocations(spans.Distinct(), session.Positions, snapshot).OfType<Location>().ToList();
         }, cancellationToken);

@@ -14,10 +14,9 @@ internal sealed class RenameHandler(Session session)
     public async Task<WorkspaceEdit?> RenameAsync(RenameParams request, CancellationToken cancellationToken)
     {
         session.RequireRunning();
-        var uri = Params.Require(Params.Require(request?.TextDocument, "textDocument").Uri, "textDocument.uri");
-        var snapshot = await Resolution.SnapshotAsync(session, uri, cancellationToken);
+        var at = await Resolution.AtPositionAsync(session, request?.TextDocument, request?.Position, cancellationToken);
         var newName = Params.Require(request!.NewName, "newName").Trim();
-        if (snapshot.Document(uri) is not { } document || session.Positions.ToOffset(document, Params.Require(request.Position, "position")) is not { } offset) return null;
+        if (at is not (var snapshot, var document, var offset)) return null;
         if (KeyTarget.At(snapshot, document, offset) is not { } target) return null;
         var bibliography = target.Analysis?.Scope.Bibliography ?? Catalog.Build([target.BibFile!]);
         if (RenamePlanner.Validate(newName, target.Key, bibliography) is { } error)
