@@ -9,26 +9,51 @@ internal static class ScaleRun
     {
         Console.WriteLine($"{path}: {new FileInfo(path).Length / 1e6:F1} MB, {Environment.ProcessorCount} cores");
         var file = Phase("cold parse (read + parse)", () => CatalogLoader.Load(path));
-        Console.WriteLine($"  {file.Entries.Count} entries, {file.Diagnostics.Count} diagnostics");
+        Console.WriteLine($"  {file.Entries.Count} entries, {file.Diagnostics.Count} diagnostics: "
+            + string.Join(", ", file.Diagnostics.GroupBy(d => d.Code).Select(g => $"{g.Key} {g.Count()}")));
         var catalog = Phase("catalog (key maps)", () => Catalog.Build([file]));
         var index = Phase("search index, no abstracts", () => SearchIndex.Build(catalog.Entries, indexAbstracts: false));
         Console.WriteLine($"  managed heap: {GC.GetTotalMemory(true) / 1e6:F0} MB");
         index = Phase("search index, with abstracts", () => SearchIndex.Build(catalog.Entries));
         Console.WriteLine($"  managed heap: {GC.GetTotalMemory(true) / 1e6:F0} MB");
+        Reload(path, file);
         GC.KeepAlive(index);
         Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB");
         return 0;
+    }
+
+    /// <summary>A rewrite that changed one entry in the middle (as Better BibTeX does): re-scan only what changed.</summary>
+    private static void Reload(string path, CatalogFile file)
+    {
+        var edited = Path.Combine(Path.GetTempPath(), $"citelsp-scale-{Environment.ProcessId}.bib");
+        try
+        {
+            var bytes = File.ReadAllBytes(path);
+            for (var round = 0; round < 3; round++)
+            {
+                var at = Array.IndexOf(bytes, (byte)'{', bytes.Length / 2 + round * 1000);
+                File.WriteAllBytes(edited, [.. bytes.AsSpan(0, at + 1), .. System.Text.Encoding.UTF8.GetBytes($"Edited {round} "), .. bytes.AsSpan(at + 1)]);
+                var previous = file with { Path = edited };
+                var after = Phase($"reload {round}: read + incremental re-parse", () => CatalogLoader.Load(edited, previous));
+                Console.WriteLine($"  {after.Entries.Count} entries");
+                Phase($"reload {round}: catalog", () => Catalog.Build([after]));
+            }
+            Phase("reload: full re-parse (for comparison)", () => CatalogLoader.Load(edited));
+        }
+        finally { File.Delete(edited); }
     }
 
     internal static T Phase<T>(string name, Func<T> work)
     {
         var process = Process.GetCurrentProcess();
         var cpu0 = process.TotalProcessorTime;
+        var (gen2, pause) = (GC.CollectionCount(2), GC.GetTotalPauseDuration());
         var sw = Stopwatch.StartNew();
         var result = work();
         sw.Stop();
         process.Refresh();
-        Console.WriteLine($"{name,-42} wall {sw.Elapsed.TotalMilliseconds,8:F0} ms   CPU {(process.TotalProcessorTime - cpu0).TotalMilliseconds,8:F0} ms");
+        Console.WriteLine($"{name,-42} wall {sw.Elapsed.TotalMilliseconds,8:F0} ms   CPU {(process.TotalProcessorTime - cpu0).TotalMilliseconds,8:F0} ms"
+            + $"   GC pauses {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds,6:F0} ms ({GC.CollectionCount(2) - gen2} full)");
         return result;
     }
 }

@@ -8,24 +8,39 @@ namespace CiteLsp.Core.Bibliography;
 /// <summary>Parses catalog text, choosing the parser from the content, never from the file name.</summary>
 public static class CatalogLoader
 {
-    public static CatalogFile Parse(string path, string text)
+    public static CatalogFile Parse(string path, string text) => Detect(text) switch
     {
-        if (string.IsNullOrWhiteSpace(text)) return new CatalogFile(path, "empty", [], [], new LineIndex(text));
+        Kind.Empty => new CatalogFile(path, "empty", [], [], new LineIndex(text)),
+        Kind.Bibtex => BibtexParser.Parse(path, text),
+        Kind.SeedListing => SeedListingParser.Parse(path, text),
+        Kind.SeedProfile => SeedProfileParser.Parse(path, text),
+        Kind.CslJson => CslJsonParser.Parse(path, text),
+        Kind.CslYaml => CslYamlParser.Parse(path, text),
+        _ => Failed(path, "catalog-format",
+            "unrecognized catalog format: expected BibTeX (@type{key, …}), CSL-JSON ([{\"id\": …}]), CSL-YAML (- id: …) or a seed catalog",
+            text),
+    };
+
+    private enum Kind { Empty, Bibtex, SeedListing, SeedProfile, CslJson, CslYaml, Unknown }
+
+    private static Kind Detect(string text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return Kind.Empty;
         // The seed detectors split what they get into lines: give them only the head of a big file.
         var head = Head(text, 24);
         // A file that starts with an entry is BibTeX, even when a field value holds lines that look like a seed listing.
-        if (text.AsSpan().TrimStart("\uFEFF \t\r\n").StartsWith('@') && BibtexParser.Detect(text)) return BibtexParser.Parse(path, text);
-        if (SeedListingParser.Detect(head)) return SeedListingParser.Parse(path, text);
-        if (SeedProfileParser.Detect(head)) return SeedProfileParser.Parse(path, text);
-        if (CslJsonParser.Detect(text)) return CslJsonParser.Parse(path, text);
-        if (CslYamlParser.Detect(text)) return CslYamlParser.Parse(path, text);
-        if (BibtexParser.Detect(text)) return BibtexParser.Parse(path, text);
-        return Failed(path, "catalog-format",
-            "unrecognized catalog format: expected BibTeX (@type{key, …}), CSL-JSON ([{\"id\": …}]), CSL-YAML (- id: …) or a seed catalog",
-            text);
+        if (text.AsSpan().TrimStart("\uFEFF \t\r\n").StartsWith('@') && BibtexParser.Detect(text)) return Kind.Bibtex;
+        if (SeedListingParser.Detect(head)) return Kind.SeedListing;
+        if (SeedProfileParser.Detect(head)) return Kind.SeedProfile;
+        if (CslJsonParser.Detect(text)) return Kind.CslJson;
+        if (CslYamlParser.Detect(text)) return Kind.CslYaml;
+        return BibtexParser.Detect(text) ? Kind.Bibtex : Kind.Unknown;
     }
 
-    public static CatalogFile Load(string path)
+    public static CatalogFile Load(string path) => Load(path, null);
+
+    /// <param name="previous">The last parse of this file: a BibTeX file is then re-scanned only where it changed.</param>
+    public static CatalogFile Load(string path, CatalogFile? previous)
     {
         string text;
         TextDecoder.Outcome outcome;
@@ -39,12 +54,13 @@ public static class CatalogLoader
         }
         if (outcome == TextDecoder.Outcome.Binary)
             return Failed(path, "catalog-binary", "this file looks binary (many NUL bytes), not a bibliography; it is not loaded", "");
-        var file = Parse(path, text);
+        var file = previous?.Bibtex is not null && previous.Path == path && Detect(text) == Kind.Bibtex ? BibtexParser.Reparse(previous, text) : Parse(path, text);
         if (outcome != TextDecoder.Outcome.Latin1Fallback) return file;
         var warning = new CatalogDiagnostic(Severity.Warning, "catalog-encoding",
             "the file is not valid UTF-8; it was read as Latin-1 (save it as UTF-8 to be sure accents are right)", new SourceSpan(path, 0, 0));
         return file with { Diagnostics = [warning, .. file.Diagnostics] };
     }
+
 
     private static string Head(string text, int lines)
     {

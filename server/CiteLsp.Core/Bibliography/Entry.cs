@@ -24,6 +24,8 @@ public sealed record Entry
     public IReadOnlyList<string> Aliases { get; init; } = [];
     /// <summary>Every field as written in the source (lower-case names, raw values).</summary>
     public IReadOnlyDictionary<string, string> Fields { get; init; } = EmptyFields;
+    /// <summary>Hash of the entry's source text; equal hashes and keys mean equal content. 0 when unknown.</summary>
+    public ulong ContentHash { get; init; }
     /// <summary>The whole entry in its source file.</summary>
     public SourceSpan Location { get; init; }
     /// <summary>The key's own span (for bib files); equals <see cref="Location"/> when the key was generated.</summary>

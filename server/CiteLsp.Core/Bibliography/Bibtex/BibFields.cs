@@ -14,13 +14,14 @@ public sealed class BibFields : IReadOnlyDictionary<string, string>
     {
         public string Name;
         public string? Value;
-        public int NameStart;
-        /// <summary>The value's text between its delimiters, or the whole "a # b" expression when Value is set.</summary>
+        /// <summary>The value's text between its delimiters (unused when Value is set).</summary>
         public int Start;
         public int Length;
     }
 
     private readonly string _text;
+    /// <summary>Added to every slice offset: an entry re-used after an edit earlier in the file moved by this much.</summary>
+    private readonly int _shift;
     private Field[] _fields;
     private int _count;
 
@@ -29,6 +30,17 @@ public sealed class BibFields : IReadOnlyDictionary<string, string>
         _text = text;
         _fields = new Field[capacity];
     }
+
+    private BibFields(string text, int shift, Field[] fields, int count)
+    {
+        _text = text; _shift = shift; _fields = fields; _count = count;
+    }
+
+    /// <summary>
+    /// The same fields over a new version of the file text, where this entry's text moved by <paramref name="shift"/>
+    /// (the field array is shared: it is never changed once the entry is built). The old text can then be collected.
+    /// </summary>
+    internal BibFields Rebased(string text, int shift) => new(text, _shift + shift, _fields, _count);
 
     public int Count => _count;
 
@@ -49,7 +61,7 @@ public sealed class BibFields : IReadOnlyDictionary<string, string>
         var i = IndexOf(key);
         if (i < 0) { value = default; return false; }
         var f = _fields[i];
-        value = f.Value is { } v ? v.AsSpan() : _text.AsSpan(f.Start, f.Length);
+        value = f.Value is { } v ? v.AsSpan() : _text.AsSpan(f.Start + _shift, f.Length);
         return true;
     }
 
@@ -64,24 +76,10 @@ public sealed class BibFields : IReadOnlyDictionary<string, string>
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     /// <summary>Adds a value that is the text slice [start, start+length); false when the name is already there.</summary>
-    internal bool TryAddSlice(string name, int nameStart, int start, int length) =>
-        TryAdd(new Field { Name = name, NameStart = nameStart, Start = start, Length = length });
+    internal bool TryAddSlice(string name, int start, int length) =>
+        TryAdd(new Field { Name = name, Start = start, Length = length });
 
-    internal bool TryAdd(string name, int nameStart, string value, int start, int length) =>
-        TryAdd(new Field { Name = name, NameStart = nameStart, Value = value, Start = start, Length = length });
-
-    internal bool TryAdd(string name, string value) => TryAdd(new Field { Name = name, Value = value, NameStart = -1, Start = -1 });
-
-    /// <summary>
-    /// Offsets of a field's name and of its value (the text between the delimiters, or the whole "a # b" expression)
-    /// in the file; null for fields that are not written in this entry (inherited or absent).
-    /// </summary>
-    public (int NameStart, int ValueStart, int ValueLength)? Position(string name)
-    {
-        var i = IndexOf(name);
-        if (i < 0 || _fields[i].NameStart < 0 || _fields[i].Start < 0) return null;
-        return (_fields[i].NameStart, _fields[i].Start, _fields[i].Length);
-    }
+    internal bool TryAdd(string name, string value) => TryAdd(new Field { Name = name, Value = value, Start = -1 });
 
     /// <summary>Replaces (or adds) a value, e.g. after a late @string definition.</summary>
     internal void Set(string name, string value)
@@ -99,7 +97,7 @@ public sealed class BibFields : IReadOnlyDictionary<string, string>
             var f = parent._fields[i];
             // Inherited fields have no position in this entry.
             if (!skip.Contains(f.Name) && IndexOf(f.Name) < 0)
-                TryAdd(f with { Value = parent.ValueAt(i), NameStart = -1, Start = -1 });
+                TryAdd(f with { Value = parent.ValueAt(i), Start = -1 });
         }
     }
 
@@ -111,7 +109,7 @@ public sealed class BibFields : IReadOnlyDictionary<string, string>
         return true;
     }
 
-    private string ValueAt(int i) => _fields[i].Value ?? _text.Substring(_fields[i].Start, _fields[i].Length);
+    private string ValueAt(int i) => _fields[i].Value ?? _text.Substring(_fields[i].Start + _shift, _fields[i].Length);
 
     private int IndexOf(string name)
     {

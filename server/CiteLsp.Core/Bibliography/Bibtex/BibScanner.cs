@@ -31,26 +31,50 @@ internal sealed class BibScanner
     /// <summary>Every accepted key and "ids" alias, case-insensitive (bibtex's key comparison).</summary>
     public Dictionary<string, RawEntry> ByKey => _byKey;
 
-    public BibScanner(string path, string text, LineIndex lines)
+    /// <summary>Where each top-level command ended, so that a later version of the file can be re-scanned from there.</summary>
+    public BibJournal Journal { get; } = new();
+    /// <summary>Macros known now (month names, then every @string read so far).</summary>
+    public IReadOnlyDictionary<string, string> Macros => _macros;
+    /// <summary>Offset of the last @string definition, or -1.</summary>
+    public int LastStringAt { get; private set; } = -1;
+    /// <summary>Uses of a macro not yet defined (later definitions are resolved at the end of <see cref="Run"/>).</summary>
+    public int UndefinedMacroUses => _undefinedHits;
+
+    /// <param name="macros">For a re-scan from the middle of a file: the macros defined before that point.</param>
+    /// <param name="reportedMacros">For a re-scan: undefined macros already reported before that point (each is reported once).</param>
+    public BibScanner(string path, string text, LineIndex lines, IReadOnlyDictionary<string, string>? macros = null, IEnumerable<string>? reportedMacros = null)
     {
         _s = text;
         _path = path;
         _lines = lines;
         _macroLookup = _macros.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var m = 0; m < 12; m++) _macros[BibDates.MonthMacros[m]] = BibDates.MonthNames[m];
+        if (macros is not null) foreach (var (name, value) in macros) _macros[name] = value;
+        if (reportedMacros is not null) _reportedMacros = new HashSet<string>(reportedMacros, StringComparer.OrdinalIgnoreCase);
     }
 
     public void Run()
     {
-        var pos = 0;
-        var recovering = false;
+        RunFrom(0, recovering: false, stop: null);
+        ResolveDeferred();
+    }
+
+    /// <summary>
+    /// Scans commands from <paramref name="pos"/> (a point where a command ended, with its recovering state) until the
+    /// text ends or <paramref name="stop"/> says the scan is back in step with an earlier version of the file.
+    /// Returns where it stopped and the recovering state there.
+    /// </summary>
+    public (int Pos, bool Recovering) RunFrom(int pos, bool recovering, Func<int, bool, bool>? stop)
+    {
         while (pos < _s.Length)
         {
             var at = _s.AsSpan(pos).IndexOf('@');
             if (at < 0) break;
             pos = Command(pos + at, ref recovering);
+            Journal.Add(pos, recovering, Diagnostics.Count, Entries.Count);
+            if (stop is not null && stop(pos, recovering)) return (pos, recovering);
         }
-        ResolveDeferred();
+        return (_s.Length, recovering);
     }
 
     /// <summary>Parses the command at '@'; returns where scanning continues.</summary>
@@ -75,6 +99,7 @@ internal sealed class BibScanner
         recovering = false;
         var close = _s[open] == '{' ? '}' : ')';
         var r = SkipWs(open + 1);
+        if (type == "string") LastStringAt = at;
         var ok = type switch
         {
             "string" => StringDefinition(ref r),
@@ -150,11 +175,10 @@ internal sealed class BibScanner
             p = SkipWs(p);
             if (p >= _s.Length || _s[p] != '=') { Error(Math.Min(p, _s.Length), 1, $"expected '=' after the field name '{name}'"); return false; }
             p = SkipWs(p + 1);
-            var valueStart = p;
             if (!ReadValue(ref p, name, entry, out var value, out var slice, out var month)) return false;
             var added = value is null
-                ? entry.Fields.TryAddSlice(name, nameStart, slice.Start, slice.Length)
-                : entry.Fields.TryAdd(name, nameStart, value, valueStart, TrimEndWs(p) - valueStart);
+                ? entry.Fields.TryAddSlice(name, slice.Start, slice.Length)
+                : entry.Fields.TryAdd(name, value);
             if (!added)
                 Diagnostics.Add(new CatalogDiagnostic(Severity.Warning, "bib-duplicate-field",
                     $"field '{name}' appears twice in '{entry.Key}'; the first value is kept", new SourceSpan(_path, nameStart, name.Length)));
@@ -323,7 +347,7 @@ internal sealed class BibScanner
         {
             var (line, col) = _lines.GetPosition(first.KeyStart);
             Diagnostics.Add(new CatalogDiagnostic(Severity.Warning, "bib-duplicate-key",
-                $"duplicate key '{entry.Key}' (first defined at line {line + 1}, column {col + 1}); this entry is ignored, as bibtex does",
+                DuplicateKeyMessage(entry.Key, line, col),
                 new SourceSpan(_path, entry.KeyStart, entry.Key.Length)) { Related = new SourceSpan(_path, first.KeyStart, first.Key.Length) });
             return;
         }
@@ -331,8 +355,11 @@ internal sealed class BibScanner
         Entries.Add(entry);
     }
 
+    public static string DuplicateKeyMessage(string key, int line, int column) =>
+        $"duplicate key '{key}' (first defined at line {line + 1}, column {column + 1}); this entry is ignored, as bibtex does";
+
     /// <summary>Re-reads values that used a macro defined later in the file (bibtex would leave it empty).</summary>
-    private void ResolveDeferred()
+    public void ResolveDeferred()
     {
         foreach (var e in Entries)
         {

@@ -35,9 +35,54 @@ public static class BibtexParser
         scanner.Run();
         AddAliases(scanner, path);
         BibInheritance.Resolve(scanner.Entries, scanner.ByKey, path, scanner.Diagnostics);
+        var seed = MacroSeed(scanner.Macros);
         var entries = new Entry[scanner.Entries.Count];
-        for (var i = 0; i < entries.Length; i++) entries[i] = BibEntryBuilder.Build(scanner.Entries[i], path);
-        return new CatalogFile(path, Format, entries, scanner.Diagnostics, lines);
+        for (var i = 0; i < entries.Length; i++) entries[i] = BibEntryBuilder.Build(scanner.Entries[i], path, text, seed);
+        // A macro used before its definition is resolved at the end of the file: a re-scan from the middle could not.
+        var reusable = !scanner.Diagnostics.Any(d => d.Code == "bib-macro-order");
+        return new CatalogFile(path, Format, entries, scanner.Diagnostics, lines)
+        {
+            Bibtex = new BibtexState(text, scanner.Journal, scanner.Diagnostics, scanner.Macros, scanner.LastStringAt, seed, reusable,
+                LinkTargets(scanner.Entries)),
+        };
+    }
+
+    /// <summary>
+    /// The parse of a new version of a file parsed before: only the part that changed is scanned again when that
+    /// gives exactly what <see cref="Parse"/> would (a Zotero export rewritten after one edit); otherwise a full parse.
+    /// </summary>
+    public static CatalogFile Reparse(CatalogFile previous, string text) =>
+        previous.Bibtex is { Reusable: true } state && previous.Format == Format
+            ? BibReparser.TryReparse(previous, state, text) ?? Parse(previous.Path, text)
+            : Parse(previous.Path, text);
+
+    /// <summary>Entries that take fields or keys from other entries: a change to one can change others.</summary>
+    internal static bool Links(RawEntry e) =>
+        e.Fields.ContainsKey("crossref") || e.Fields.ContainsKey("xdata") || e.Fields.ContainsKey("ids");
+
+    /// <summary>Keys that entries inherit from (crossref, xdata) or claim as aliases (ids): an edit to one of them re-parses all.</summary>
+    private static HashSet<string> LinkTargets(List<RawEntry> entries)
+    {
+        var targets = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var e in entries)
+            foreach (var field in (string[])["crossref", "xdata", "ids"])
+                if (e.Fields.TryGetValue(field, out var value))
+                    foreach (var key in value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)) targets.Add(key);
+        return targets;
+    }
+
+    /// <summary>Hash of the macro table: an entry's content depends on it as much as on its text.</summary>
+    private static ulong MacroSeed(IReadOnlyDictionary<string, string> macros)
+    {
+        var hash = new System.IO.Hashing.XxHash3();
+        foreach (var (name, value) in macros.OrderBy(m => m.Key, StringComparer.OrdinalIgnoreCase))
+        {
+            hash.Append(System.Runtime.InteropServices.MemoryMarshal.AsBytes(name.ToLowerInvariant().AsSpan()));
+            hash.Append("="u8);
+            hash.Append(System.Runtime.InteropServices.MemoryMarshal.AsBytes(value.AsSpan()));
+            hash.Append("\n"u8);
+        }
+        return hash.GetCurrentHashAsUInt64();
     }
 
     /// <summary>"ids" aliases resolve crossref/xdata references too (biber does this).</summary>

@@ -1,0 +1,148 @@
+using CiteLsp.Core.Text;
+
+namespace CiteLsp.Core.Bibliography.Bibtex;
+
+/// <summary>
+/// Re-parses only the changed part of a new version of a .bib file: the text before the first change and after the
+/// last one is the same, so the commands there give the same entries (moved by the length difference). Scanning
+/// starts at the end of a journaled command before the change and stops at the first command end after it that the
+/// old scan also reached in the same state. Returns null whenever the result could differ from a full parse.
+/// </summary>
+internal static class BibReparser
+{
+    public static CatalogFile? TryReparse(CatalogFile old, BibtexState state, string text)
+    {
+        var o = state.Text;
+        var path = old.Path;
+        var journal = state.Journal;
+        var prefix = o.AsSpan().CommonPrefixLength(text);
+        if (prefix == o.Length && o.Length == text.Length) return old;
+        var suffix = CommonSuffix(o, text, Math.Min(o.Length, text.Length) - prefix);
+        var delta = text.Length - o.Length;
+        var suffixStart = text.Length - suffix;
+
+        // Start after a command that ended before the change, with a line break in between: what a command reads
+        // after its end (the rest of its line) is then unchanged too.
+        var s = journal.FirstEndingAtOrAfter(prefix);
+        while (s > 0 && o.AsSpan(journal.End(s - 1), prefix - journal.End(s - 1)).IndexOfAny('\n', '\r') < 0) s--;
+        var start = s == 0 ? 0 : journal.End(s - 1);
+        if (state.LastStringAt >= start) return null; // the macros at the start would not be the final ones
+
+        var headEntries = s == 0 ? 0 : journal.EntriesAfter(s - 1);
+        var headDiagnostics = s == 0 ? 0 : journal.DiagnosticsAfter(s - 1);
+        var scanDiagnostics = journal.Count == 0 ? 0 : journal.DiagnosticsAfter(journal.Count - 1);
+        // Undefined macros are reported once, at their first use: names first used before the start stay quiet.
+        var after = Range(state.Diagnostics, scanDiagnostics, state.Diagnostics.Count).ToList(); // passes after the scan
+        var undefined = after.Where(IsUndefined).ToList();
+        var reported = Range(state.Diagnostics, 0, headDiagnostics).Where(IsUndefined).Concat(undefined.Where(d => d.Span.Start < start))
+            .Select(d => Spelled(o, d)).ToList();
+
+        var lines = LineIndex.Edited(old.Lines, o, text, prefix, suffix);
+        var scanner = new BibScanner(path, text, lines, state.Macros, reported);
+        var resume = journal.Count; // old rows from here on are re-used
+        scanner.RunFrom(start, s > 0 && journal.Recovering(s - 1), (pos, recovering) =>
+        {
+            // Back in step: past the change, a line break behind (so nothing later looks back into the change),
+            // and the old scan ended a command at the same place in the same state.
+            if (pos < suffixStart || recovering || text.AsSpan(suffixStart, pos - suffixStart).IndexOfAny('\n', '\r') < 0) return false;
+            var row = journal.FirstEndingAtOrAfter(pos - delta);
+            if (row >= journal.Count || journal.End(row) != pos - delta || journal.Recovering(row)) return false;
+            resume = row + 1;
+            return true;
+        });
+        if (scanner.LastStringAt >= 0 || scanner.Entries.Any(BibtexParser.Links)) return null;
+        var windowScan = scanner.Diagnostics.Count;
+        scanner.ResolveDeferred(); // nothing is defined later: this reports the window's undefined macros
+
+        var oldEnd = resume == journal.Count ? o.Length : journal.End(resume - 1);
+        var tailEntries = resume == journal.Count ? old.Entries.Count : journal.EntriesAfter(resume - 1);
+        var tailDiagnostics = resume == journal.Count ? scanDiagnostics : journal.DiagnosticsAfter(resume - 1);
+        var tail = Range(state.Diagnostics, tailDiagnostics, scanDiagnostics);
+
+        // Keys: no new key may meet one outside the re-scanned part, and no link may lead into it.
+        var newKeys = new HashSet<string>(scanner.Entries.Select(e => e.Key), StringComparer.OrdinalIgnoreCase);
+        if (newKeys.Overlaps(state.LinkTargets)) return null;
+        for (var i = headEntries; i < tailEntries; i++) if (state.LinkTargets.Contains(old.Entries[i].Key)) return null;
+        for (var i = 0; i < headEntries; i++) if (newKeys.Contains(old.Entries[i].Key)) return null;
+        for (var i = tailEntries; i < old.Entries.Count; i++) if (newKeys.Contains(old.Entries[i].Key)) return null;
+        if (after.Any(d => !IsUndefined(d) && d.Span.Start >= start && d.Span.Start < oldEnd)) return null;
+        if (tail.Any(d => d.Related is { } r && r.Start >= start && r.Start < oldEnd)) return null; // a duplicate of a key that changed
+
+        // A macro first used in the old window and no longer used there is first used somewhere later: unknown here.
+        var windowReports = Range(scanner.Diagnostics, windowScan, scanner.Diagnostics.Count).ToList();
+        var newReported = windowReports.Select(d => Spelled(text, d)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (undefined.Any(d => d.Span.Start >= start && d.Span.Start < oldEnd && !newReported.Contains(Spelled(o, d)))) return null;
+
+        // Messages that name a line ("before the next entry on line 12") would name another one now.
+        var lineShift = lines.LineCount - old.Lines.LineCount;
+        if (lineShift != 0 && tail.Any(d => d.Message.Contains(" on line ", StringComparison.Ordinal))) return null;
+
+        var entries = new List<Entry>(headEntries + scanner.Entries.Count + old.Entries.Count - tailEntries);
+        for (var i = 0; i < headEntries; i++) entries.Add(Moved(old.Entries[i], text, 0));
+        foreach (var raw in scanner.Entries) entries.Add(BibEntryBuilder.Build(raw, path, text, state.MacroSeed));
+        for (var i = tailEntries; i < old.Entries.Count; i++) entries.Add(Moved(old.Entries[i], text, delta));
+
+        var diagnostics = new List<CatalogDiagnostic>(state.Diagnostics.Count + scanner.Diagnostics.Count);
+        diagnostics.AddRange(Range(state.Diagnostics, 0, headDiagnostics));
+        diagnostics.AddRange(Range(scanner.Diagnostics, 0, windowScan));
+        diagnostics.AddRange(tail.Select(d => Moved(d, delta, oldEnd, text, lines)));
+        // The passes after the scan, in the order a full parse makes them: undefined macros (file order), then the rest.
+        diagnostics.AddRange(undefined.Where(d => d.Span.Start < start));
+        diagnostics.AddRange(windowReports);
+        diagnostics.AddRange(undefined.Where(d => d.Span.Start >= oldEnd && !newReported.Contains(Spelled(o, d))).Select(d => Moved(d, delta, oldEnd, text, lines)));
+        diagnostics.AddRange(after.Where(d => !IsUndefined(d)).Select(d => Moved(d, delta, oldEnd, text, lines)));
+
+        var rows = new BibJournal();
+        rows.AddRange(journal, 0, s, 0, 0, 0);
+        rows.AddRange(scanner.Journal, 0, scanner.Journal.Count, 0, headDiagnostics, headEntries);
+        rows.AddRange(journal, resume, journal.Count, delta,
+            headDiagnostics + windowScan - tailDiagnostics, headEntries + scanner.Entries.Count - tailEntries);
+
+        return new CatalogFile(path, BibtexParser.Format, entries, diagnostics, lines)
+        {
+            Bibtex = state with { Text = text, Journal = rows, Diagnostics = diagnostics },
+        };
+    }
+
+    /// <summary>The entry over the new text (its fields read from there, so the old text can be collected).</summary>
+    private static Entry Moved(Entry e, string text, int shift) => e with
+    {
+        Fields = e.Fields is BibFields f ? f.Rebased(text, shift) : e.Fields,
+        Location = e.Location with { Start = e.Location.Start + shift },
+        KeyLocation = e.KeyLocation with { Start = e.KeyLocation.Start + shift },
+    };
+
+    /// <summary>A diagnostic of the re-used part: spans past the change move; a duplicate key's message names its first line anew.</summary>
+    private static CatalogDiagnostic Moved(CatalogDiagnostic d, int shift, int oldEnd, string text, LineIndex lines)
+    {
+        if (shift == 0 && d.Code != "bib-duplicate-key") return d;
+        var span = d.Span.Start >= oldEnd ? d.Span with { Start = d.Span.Start + shift } : d.Span;
+        var related = d.Related is { } r && r.Start >= oldEnd ? r with { Start = r.Start + shift } : d.Related;
+        var message = d.Message;
+        if (d.Code == "bib-duplicate-key" && related is { } first && d.Message.StartsWith("duplicate key", StringComparison.Ordinal))
+        {
+            var (line, column) = lines.GetPosition(first.Start);
+            message = BibScanner.DuplicateKeyMessage(text.Substring(span.Start, span.Length), line, column);
+        }
+        return d with { Span = span, Related = related, Message = message };
+    }
+
+    private static IEnumerable<CatalogDiagnostic> Range(IReadOnlyList<CatalogDiagnostic> list, int from, int to)
+    {
+        for (var i = from; i < to; i++) yield return list[i];
+    }
+
+    private static bool IsUndefined(CatalogDiagnostic d) => d.Code == "bib-undefined-macro";
+
+    /// <summary>The macro name a diagnostic points at.</summary>
+    private static string Spelled(string text, CatalogDiagnostic d) => text.Substring(d.Span.Start, d.Span.Length);
+
+    private static int CommonSuffix(string a, string b, int max)
+    {
+        const int Block = 4096;
+        var n = 0;
+        while (n + Block <= max && a.AsSpan(a.Length - n - Block, Block).SequenceEqual(b.AsSpan(b.Length - n - Block, Block))) n += Block;
+        while (n < max && a[a.Length - 1 - n] == b[b.Length - 1 - n]) n++;
+        return n;
+    }
+}

@@ -1,0 +1,109 @@
+using CiteLsp.Core.Bibliography;
+using CiteLsp.Core.Bibliography.Bibtex;
+
+namespace CiteLsp.Tests.Bibliography;
+
+/// <summary>
+/// A reload re-scans only the changed part of a .bib (issue 12): over chains of random edits of real files, the
+/// result must be exactly what a full parse of the new text gives, and the shortcut must actually be taken.
+/// </summary>
+public class BibReparseTests
+{
+    public static TheoryData<string> Files => new()
+    {
+        "large/jgrey4296-main-2025.bib", "exports/acmart-sample-base.bib", "large/bbt-jabref-groups-97.bib",
+        "exports/PaglioneBibTeX.bib", "tricky/biber/names.bib", "tricky/biber/crossrefs.bib", "exports/bbt-discarded-873.bib",
+    };
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Random_edit_chains_give_exactly_a_full_parse(string relative)
+    {
+        var path = TestPaths.CorpusFile("bib/" + relative);
+        var text = File.ReadAllText(path);
+        var random = new Random(relative.Length * 7919);
+        var previous = BibtexParser.Parse(path, text);
+        var shortcuts = 0;
+        for (var step = 0; step < 40; step++)
+        {
+            text = Edit(text, random);
+            var full = BibtexParser.Parse(path, text);
+            var incremental = previous.Bibtex is { Reusable: true } state ? BibReparser.TryReparse(previous, state, text) : null;
+            if (incremental is not null)
+            {
+                shortcuts++;
+                Assert.Equal(Describe(full), Describe(incremental));
+            }
+            Assert.Equal(Describe(full), Describe(BibtexParser.Reparse(previous, text)));
+            previous = incremental ?? full;
+        }
+        // Most edits of these files are in plain entries: a reparse that always fell back would not be tested.
+        Assert.True(shortcuts >= 10, $"only {shortcuts} of 40 edits took the incremental path");
+    }
+
+    [Fact]
+    public void One_changed_title_rescans_one_entry_and_moves_the_rest()
+    {
+        var path = TestPaths.CorpusFile("bib/large/jgrey4296-main-2025.bib");
+        var text = File.ReadAllText(path);
+        var old = BibtexParser.Parse(path, text);
+        var target = old.Entries[old.Entries.Count / 2];
+        var at = text.IndexOf('{', target.Location.Start + target.Key.Length + 3);
+        var edited = text[..(at + 1)] + "Inserted words " + text[(at + 1)..];
+        var state = old.Bibtex!;
+        Assert.True(state.Reusable);
+        var file = BibReparser.TryReparse(old, state, edited);
+        Assert.NotNull(file);
+        Assert.Equal(Describe(BibtexParser.Parse(path, edited)), Describe(file));
+        var changed = file.Entries.Where((e, i) => e.ContentHash != old.Entries[i].ContentHash).Select(e => e.Key).ToList();
+        Assert.Equal([target.Key], changed);
+    }
+
+    [Fact]
+    public void A_macro_change_changes_the_content_hash_of_entries_that_use_it()
+    {
+        var a = BibtexParser.Parse("m.bib", "@string{j = {Old}}\n@article{k, journal = j, title = {T}}\n");
+        var b = BibtexParser.Parse("m.bib", "@string{j = {New}}\n@article{k, journal = j, title = {T}}\n");
+        Assert.NotEqual(a.Entries[0].ContentHash, b.Entries[0].ContentHash);
+        Assert.Equal("New", BibtexParser.Reparse(a, "@string{j = {New}}\n@article{k, journal = j, title = {T}}\n").Entries[0].Venue);
+    }
+
+    /// <summary>Edits a writer or an exporter makes: words typed, entries removed or duplicated, braces and junk.</summary>
+    private static string Edit(string text, Random random)
+    {
+        var at = random.Next(text.Length + 1);
+        return random.Next(12) switch
+        {
+            0 => text.Insert(at, "x"),
+            1 => at < text.Length ? text.Remove(at, Math.Min(random.Next(1, 40), text.Length - at)) : text,
+            10 => text.Insert(at, "\r\n"),
+            11 => text.Insert(at, "\r"),
+            2 => text.Insert(at, "{"),
+            3 => text.Insert(at, "}"),
+            4 => text.Insert(at, "\n@misc{new" + random.Next(1000) + ", title = {Added}}\n"),
+            5 => RemoveEntry(text, at),
+            6 => text.Insert(at, "\n"),
+            7 => text.Insert(at, "@"),
+            8 => text.Insert(at, " word"),
+            _ => text,
+        };
+    }
+
+    private static string RemoveEntry(string text, int at)
+    {
+        var start = text.LastIndexOf("\n@", Math.Min(at, text.Length - 1), StringComparison.Ordinal);
+        var end = start < 0 ? -1 : text.IndexOf("\n@", start + 2, StringComparison.Ordinal);
+        return start < 0 || end < 0 ? text : text.Remove(start, end - start);
+    }
+
+    /// <summary>Everything a parse yields, as text, so that a difference shows where it is.</summary>
+    private static List<string> Describe(CatalogFile file) =>
+    [
+        .. file.Entries.Select(e => string.Join(" | ", e.Key, e.Type, e.Title, string.Join(";", e.Authors.Select(p => $"{p.Given}/{p.Family}/{p.Literal}/{p.Suffix}")),
+            e.AuthorsTruncated, e.Date, e.Venue, e.Abstract, e.Doi, e.Url, e.ArxivId, string.Join(",", e.Aliases),
+            string.Join(";", e.Fields.Select(f => $"{f.Key}={f.Value}")), e.Location, e.KeyLocation, e.ContentHash)),
+        .. file.Diagnostics.Select(d => $"{d.Severity} {d.Code} {d.Span} {d.Related} {d.Message}"),
+        $"lines {file.Lines.LineCount} length {file.Lines.TextLength}: "
+            + string.Join(",", Enumerable.Range(0, file.Lines.LineCount).Select(file.Lines.LineStart)),
+    ];
+}
