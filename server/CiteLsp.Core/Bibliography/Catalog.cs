@@ -13,52 +13,75 @@ public sealed class Catalog
     public IReadOnlyList<CatalogFile> Files { get; }
     public IReadOnlyList<Entry> Entries { get; }
     public IReadOnlyList<CatalogDiagnostic> Diagnostics { get; }
-    // Plain dictionaries, not frozen ones: freezing 100k keys took ~200 ms, paid again on every reload of a big library.
-    private readonly Dictionary<string, Entry> _byKey;
-    private readonly Dictionary<string, Entry> _byKeyIgnoreCase;
+    // Key (and alias) → index in Entries. Plain dictionaries, not frozen ones: freezing 100k keys took ~200 ms.
+    private readonly Dictionary<string, int> _byKey;
+    private readonly Dictionary<string, int> _byKeyIgnoreCase;
+    /// <summary>Every candidate entry in priority order (before duplicates were dropped) and which were kept.</summary>
+    private readonly Entry[] _candidates;
+    private readonly int[] _kept;
 
-    /// <param name="candidates">Entries in priority order; a key already taken drops the later entry.</param>
-    private Catalog(IReadOnlyList<CatalogFile> files, IEnumerable<Entry> candidates, int capacity)
+    private Catalog(IReadOnlyList<CatalogFile> files, Entry[] candidates, int[] kept, Dictionary<string, int> byKey, Dictionary<string, int> byKeyIgnoreCase)
     {
         Files = files;
         Diagnostics = files.SelectMany(f => f.Diagnostics).ToList();
-        var entries = new List<Entry>(capacity);
-        var byKey = new Dictionary<string, Entry>(capacity, StringComparer.Ordinal);
-        var byKeyIgnoreCase = new Dictionary<string, Entry>(capacity, StringComparer.OrdinalIgnoreCase);
-        foreach (var e in candidates)
-            if (byKey.TryAdd(e.Key, e))
-            {
-                entries.Add(e);
-                byKeyIgnoreCase.TryAdd(e.Key, e);
-            }
-        // Aliases (biblatex "ids") resolve too, after every real key so that a key always wins.
-        foreach (var e in entries)
-            foreach (var alias in e.Aliases)
-            {
-                byKey.TryAdd(alias, e);
-                byKeyIgnoreCase.TryAdd(alias, e);
-            }
+        var entries = new Entry[kept.Length];
+        for (var i = 0; i < kept.Length; i++) entries[i] = candidates[kept[i]];
         Entries = entries;
-        _byKey = byKey;
-        _byKeyIgnoreCase = byKeyIgnoreCase;
+        (_candidates, _kept, _byKey, _byKeyIgnoreCase) = (candidates, kept, byKey, byKeyIgnoreCase);
     }
 
-    public static Catalog Build(IReadOnlyList<CatalogFile> files)
+    public static Catalog Build(IReadOnlyList<CatalogFile> files) => Build(files, null);
+
+    /// <param name="previous">
+    /// The catalog of the files' last versions: when the new entries have the same keys and aliases in the same
+    /// order (a reload after an edit inside entries), its key maps are re-used instead of rebuilt.
+    /// </param>
+    public static Catalog Build(IReadOnlyList<CatalogFile> files, Catalog? previous)
     {
-        var count = files.Sum(f => f.Entries.Count);
         var keyed = files.SelectMany(f => f.Entries).Where(e => e.Key.Length > 0);
         var keyless = files.SelectMany(f => f.Entries).Where(e => e.Key.Length == 0).ToList();
-        if (keyless.Count == 0) return new Catalog(files, keyed, count);
-        var taken = new HashSet<string>(keyed.Select(e => e.Key), StringComparer.Ordinal);
-        var generated = KeyGenerator.AssignKeys(SeedMerger.Merge(keyless), taken);
-        return new Catalog(files, keyed.Concat(generated), count);
+        Entry[] candidates;
+        if (keyless.Count == 0) candidates = [.. keyed];
+        else
+        {
+            var taken = new HashSet<string>(keyed.Select(e => e.Key), StringComparer.Ordinal);
+            candidates = [.. keyed, .. KeyGenerator.AssignKeys(SeedMerger.Merge(keyless), taken)];
+        }
+        if (previous is not null && SameKeys(previous._candidates, candidates))
+            return new Catalog(files, candidates, previous._kept, previous._byKey, previous._byKeyIgnoreCase);
+
+        var kept = new List<int>(candidates.Length);
+        var byKey = new Dictionary<string, int>(candidates.Length, StringComparer.Ordinal);
+        var byKeyIgnoreCase = new Dictionary<string, int>(candidates.Length, StringComparer.OrdinalIgnoreCase);
+        for (var c = 0; c < candidates.Length; c++)
+            if (byKey.TryAdd(candidates[c].Key, kept.Count))
+            {
+                byKeyIgnoreCase.TryAdd(candidates[c].Key, kept.Count);
+                kept.Add(c);
+            }
+        // Aliases (biblatex "ids") resolve too, after every real key so that a key always wins.
+        for (var i = 0; i < kept.Count; i++)
+            foreach (var alias in candidates[kept[i]].Aliases)
+            {
+                byKey.TryAdd(alias, i);
+                byKeyIgnoreCase.TryAdd(alias, i);
+            }
+        return new Catalog(files, candidates, [.. kept], byKey, byKeyIgnoreCase);
+    }
+
+    private static bool SameKeys(Entry[] a, Entry[] b)
+    {
+        if (a.Length != b.Length) return false;
+        for (var i = 0; i < a.Length; i++)
+            if (!string.Equals(a[i].Key, b[i].Key, StringComparison.Ordinal) || !a[i].Aliases.SequenceEqual(b[i].Aliases, StringComparer.Ordinal)) return false;
+        return true;
     }
 
     public int Count => Entries.Count;
 
     /// <summary>Exact (case-sensitive) lookup, as biber and pandoc resolve keys.</summary>
-    public Entry? Find(string key) => _byKey.GetValueOrDefault(key);
+    public Entry? Find(string key) => _byKey.TryGetValue(key, out var i) ? Entries[i] : null;
 
     /// <summary>Case-insensitive lookup, as classic BibTeX resolves keys.</summary>
-    public Entry? FindIgnoreCase(string key) => _byKeyIgnoreCase.GetValueOrDefault(key);
+    public Entry? FindIgnoreCase(string key) => _byKeyIgnoreCase.TryGetValue(key, out var i) ? Entries[i] : null;
 }

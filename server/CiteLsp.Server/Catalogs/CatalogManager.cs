@@ -27,8 +27,11 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
 
     public ICatalogWatcher? Watcher { get; set; }
 
-    /// <summary>How long to wait for more events before reloading (editors write files in several steps).</summary>
-    public TimeSpan Debounce { get; init; } = TimeSpan.FromMilliseconds(150);
+    /// <summary>
+    /// How long to wait for more events before reloading (editors write files in several steps). Short: a Zotero
+    /// export is written in one go, and a half-written file is caught by <see cref="SettleTime"/> anyway.
+    /// </summary>
+    public TimeSpan Debounce { get; init; } = TimeSpan.FromMilliseconds(40);
 
     /// <summary>How long a file that lost entries must stay unchanged before its new parse is served.</summary>
     public TimeSpan SettleTime { get; init; } = TimeSpan.FromMilliseconds(500);
@@ -98,7 +101,7 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
         var toLoad = required.Where(p => !loaded.ContainsKey(p) || dirty.Contains(p) || changedEmbedded.Contains(p)).ToList();
         var toDrop = loaded.Keys.Where(p => !required.Contains(p)).ToList();
         var stamps = toLoad.ToDictionary(p => p, Stamp, StringComparer.Ordinal);
-        var parsed = toLoad.Select(p => (Path: p, File: Load(p, settings.MaxCatalogBytes), Exists: File.Exists(p) || embedded.ContainsKey(p))).ToList();
+        var parsed = toLoad.Select(p => (Path: p, File: Load(p, settings.MaxCatalogBytes, loaded.GetValueOrDefault(p)?.Latest), Exists: File.Exists(p) || embedded.ContainsKey(p))).ToList();
         parsed = await SettledAsync(parsed, stamps, snapshot.Catalogs);
 
         snapshot = state.Update(s =>
@@ -124,6 +127,7 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
             // Every open document's view too: completion in a paper with its own .bib must not pay for the build.
             foreach (var document in snapshot.Documents.Values.Prepend(null))
                 snapshot.Catalogs.SearchIndex(DocumentCatalogs.Resolve(snapshot, document), CancellationToken.None);
+            snapshot.Catalogs.ForgetPrevious();
             _statusSent = true;
             await SendStatusAsync(snapshot.Catalogs);
         }
@@ -169,7 +173,8 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException) { return null; }
     }
 
-    private CatalogFile Load(string path, long maxBytes)
+    /// <param name="previous">The file's last parse: a BibTeX file is then re-scanned only where it changed.</param>
+    private CatalogFile Load(string path, long maxBytes, CatalogFile? previous)
     {
         try
         {
@@ -184,7 +189,7 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException) { }
         if (!File.Exists(path) && _embedded.TryGetValue(path, out var text)) return CatalogLoader.Parse(path, text);
-        return CatalogLoader.Load(path);
+        return CatalogLoader.Load(path, previous);
     }
 
     private async Task SendStatusAsync(CatalogSet catalogs)

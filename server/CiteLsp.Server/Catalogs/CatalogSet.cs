@@ -11,23 +11,34 @@ namespace CiteLsp.Server.Catalogs;
 /// </summary>
 internal sealed class CatalogSet
 {
-    public static readonly CatalogSet Empty = new(ImmutableDictionary.Create<string, LoadedCatalog>(StringComparer.Ordinal), []);
+    public static readonly CatalogSet Empty = new(ImmutableDictionary.Create<string, LoadedCatalog>(StringComparer.Ordinal), [], null);
 
     private readonly ConcurrentDictionary<string, Catalog> _builds = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<SearchIndex>> _indexes = new(StringComparer.Ordinal);
+    /// <summary>The builds of the set this one replaced, to update rather than rebuild; dropped once the new builds exist.</summary>
+    private volatile Builds? _previous;
 
-    private CatalogSet(ImmutableDictionary<string, LoadedCatalog> files, IReadOnlyList<CatalogFile> seeds)
+    private sealed record Builds(ConcurrentDictionary<string, Catalog> Catalogs, ConcurrentDictionary<string, Lazy<SearchIndex>> Indexes);
+
+    private CatalogSet(ImmutableDictionary<string, LoadedCatalog> files, IReadOnlyList<CatalogFile> seeds, Builds? previous)
     {
         Files = files;
         Seeds = seeds;
+        _previous = previous;
     }
+
+    /// <summary>What a successor may start from: this set's builds, or (if it has none yet) the ones it started from.</summary>
+    private Builds? Handed => _builds.IsEmpty && _indexes.IsEmpty ? _previous : new Builds(_builds, _indexes);
+
+    /// <summary>Lets the previous builds go (they hold the entries of older file versions).</summary>
+    public void ForgetPrevious() => _previous = null;
 
     public ImmutableDictionary<string, LoadedCatalog> Files { get; }
     public IReadOnlyList<CatalogFile> Seeds { get; }
 
-    public CatalogSet With(LoadedCatalog file) => new(Files.SetItem(file.Path, file), Seeds);
-    public CatalogSet Without(string path) => Files.ContainsKey(path) ? new(Files.Remove(path), Seeds) : this;
-    public CatalogSet WithSeeds(IReadOnlyList<CatalogFile> seeds) => new(Files, seeds);
+    public CatalogSet With(LoadedCatalog file) => new(Files.SetItem(file.Path, file), Seeds, Handed);
+    public CatalogSet Without(string path) => Files.ContainsKey(path) ? new(Files.Remove(path), Seeds, Handed) : this;
+    public CatalogSet WithSeeds(IReadOnlyList<CatalogFile> seeds) => new(Files, seeds, Handed);
 
     /// <summary>The served parse of a file or seed, by path; null when not loaded (yet).</summary>
     public CatalogFile? Get(string path) =>
@@ -41,7 +52,8 @@ internal sealed class CatalogSet
     public Catalog Build(IEnumerable<string> paths)
     {
         var files = paths.Select(Get).OfType<CatalogFile>().ToList();
-        return files.Count == 0 ? Catalog.Empty : _builds.GetOrAdd(string.Join('\n', files.Select(f => f.Path)), _ => Catalog.Build(files));
+        return files.Count == 0 ? Catalog.Empty : _builds.GetOrAdd(string.Join('\n', files.Select(f => f.Path)),
+            key => Catalog.Build(files, _previous?.Catalogs.GetValueOrDefault(key)));
     }
 
     /// <summary>
@@ -54,10 +66,19 @@ internal sealed class CatalogSet
         var lazy = _indexes.GetOrAdd(key, _ => new Lazy<SearchIndex>(() =>
         {
             var entries = view.Bibliography.Entries.Concat(view.Library.Entries.Where(e => view.Bibliography.Find(e.Key) is null)).ToList();
-            return Core.Search.SearchIndex.Build(entries, ct: cancellationToken);
+            // After a reload, the index of the same view over the old entries re-indexes only the entries that changed.
+            return _previous?.Indexes.GetValueOrDefault(key) is { IsValueCreated: true } old && TryValue(old) is { } previous
+                ? previous.Update(entries, cancellationToken)
+                : Core.Search.SearchIndex.Build(entries, ct: cancellationToken);
         }));
         try { return lazy.Value; }
         catch (OperationCanceledException) { _indexes.TryRemove(new KeyValuePair<string, Lazy<SearchIndex>>(key, lazy)); throw; }
+    }
+
+    private static SearchIndex? TryValue(Lazy<SearchIndex> lazy)
+    {
+        try { return lazy.Value; }
+        catch (OperationCanceledException) { return null; }
     }
 
     /// <summary>Every loaded file and seed: what <c>citelsp/status</c> counts.</summary>

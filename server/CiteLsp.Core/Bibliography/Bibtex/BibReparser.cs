@@ -60,11 +60,11 @@ internal static class BibReparser
         var tail = Range(state.Diagnostics, tailDiagnostics, scanDiagnostics);
 
         // Keys: no new key may meet one outside the re-scanned part, and no link may lead into it.
-        var newKeys = new HashSet<string>(scanner.Entries.Select(e => e.Key), StringComparer.OrdinalIgnoreCase);
-        if (newKeys.Overlaps(state.LinkTargets)) return null;
+        var newKeys = scanner.Entries.Select(e => e.Key).ToArray();
+        if (newKeys.Any(state.LinkTargets.Contains)) return null;
         for (var i = headEntries; i < tailEntries; i++) if (state.LinkTargets.Contains(old.Entries[i].Key)) return null;
-        for (var i = 0; i < headEntries; i++) if (newKeys.Contains(old.Entries[i].Key)) return null;
-        for (var i = tailEntries; i < old.Entries.Count; i++) if (newKeys.Contains(old.Entries[i].Key)) return null;
+        for (var i = 0; i < headEntries; i++) if (Meets(newKeys, old.Entries[i].Key)) return null;
+        for (var i = tailEntries; i < old.Entries.Count; i++) if (Meets(newKeys, old.Entries[i].Key)) return null;
         if (after.Any(d => !IsUndefined(d) && d.Span.Start >= start && d.Span.Start < oldEnd)) return null;
         if (tail.Any(d => d.Related is { } r && r.Start >= start && r.Start < oldEnd)) return null; // a duplicate of a key that changed
 
@@ -130,6 +130,14 @@ internal static class BibReparser
     private static IEnumerable<CatalogDiagnostic> Range(IReadOnlyList<CatalogDiagnostic> list, int from, int to)
     {
         for (var i = from; i < to; i++) yield return list[i];
+    }
+
+    /// <summary>Whether a key equals one of a few others, as bibtex compares keys (lengths first: cheaper than hashing 100k keys).</summary>
+    private static bool Meets(string[] keys, string key)
+    {
+        foreach (var k in keys)
+            if (k.Length == key.Length && string.Equals(k, key, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
     }
 
     private static bool IsUndefined(CatalogDiagnostic d) => d.Code == "bib-undefined-macro";

@@ -1,0 +1,113 @@
+#!/usr/bin/env node
+// Issue-12 figures from the real server over stdio (no dependencies), as an editor sees them:
+//   start:  process spawn -> first non-empty completion in a .tex file (seed catalog, or --library FILE)
+//   reload: (--reload) one entry of the library rewritten (title word added, key renamed) ->
+//           completion finds the new word, and -> diagnostics of a document citing the new key are clean.
+// The warm-start cache is what a second start of the same --library uses (run with --runs 3: the first run is cold).
+// usage: node bench/lsp-scale.mjs [--dll path] [--library FILE] [--reload] [--runs N]
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const argv = process.argv.slice(2);
+const opt = (name, dflt) => (argv.indexOf(name) >= 0 ? argv[argv.indexOf(name) + 1] : dflt);
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dll = opt('--dll', path.join(root, 'server/CiteLsp.Server/bin/Release/net10.0/citelsp.dll'));
+const library = opt('--library', null) && path.resolve(opt('--library', null));
+const runs = Number(opt('--runs', 5));
+const reload = argv.includes('--reload');
+
+function session() {
+  const child = spawn(dll.endsWith('.dll') ? 'dotnet' : dll, dll.endsWith('.dll') ? [dll] : [], { stdio: ['pipe', 'pipe', process.env.BENCH_STDERR ? 'inherit' : 'ignore'] });
+  let buffer = Buffer.alloc(0);
+  let nextId = 1;
+  const pending = new Map();
+  const listeners = [];
+  child.stdout.on('data', (chunk) => {
+    buffer = Buffer.concat([buffer, chunk]);
+    for (;;) {
+      const end = buffer.indexOf('\r\n\r\n');
+      if (end < 0) return;
+      const length = Number(/Content-Length: (\d+)/i.exec(buffer.subarray(0, end).toString())[1]);
+      if (buffer.length < end + 4 + length) return;
+      const msg = JSON.parse(buffer.subarray(end + 4, end + 4 + length).toString());
+      buffer = buffer.subarray(end + 4 + length);
+      if (msg.id !== undefined && msg.method) send({ jsonrpc: '2.0', id: msg.id, result: msg.method === 'workspace/configuration' ? (msg.params.items || []).map(() => null) : null });
+      else if (msg.id !== undefined && pending.has(msg.id)) { pending.get(msg.id)(msg); pending.delete(msg.id); }
+      else if (msg.method) listeners.forEach((l) => l(msg));
+    }
+  });
+  const send = (m) => { const body = JSON.stringify(m); child.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`); };
+  const request = (method, params) => new Promise((resolve) => { const id = nextId++; pending.set(id, resolve); send({ jsonrpc: '2.0', id, method, params }); });
+  const notify = (method, params) => send({ jsonrpc: '2.0', method, params });
+  return { child, request, notify, onNotification: (f) => listeners.push(f) };
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'citelsp-lsp-scale-'));
+const doc = path.join(dir, 'paper.tex');
+const uri = pathToFileURL(doc).href;
+const settings = { citelsp: library ? { library: [library], seeds: { enabled: false } } : {} };
+const sleep = (ms) => new Promise((res) => setTimeout(res, ms));
+
+async function completion(s, text, query) {
+  const line = text.split('\n').findIndex((l) => l.includes(`\\cite{${query}`));
+  const character = text.split('\n')[line].indexOf(`\\cite{${query}`) + 6 + query.length;
+  const r = await s.request('textDocument/completion', { textDocument: { uri }, position: { line, character } });
+  return (r.result && (r.result.items ?? r.result)) || [];
+}
+
+async function once() {
+  const t0 = process.hrtime.bigint();
+  const ms = (from = t0) => Number(process.hrtime.bigint() - from) / 1e6;
+  const s = session();
+  const diagnostics = [];
+  s.onNotification((m) => { if (m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri) diagnostics.push(m.params.diagnostics); });
+  await s.request('initialize', { processId: process.pid, rootUri: pathToFileURL(dir).href, capabilities: {}, initializationOptions: settings });
+  const result = { initialized: ms() };
+  s.notify('initialized', {});
+  let text = 'Text \\cite{}\nNew \\cite{zzkey}\n';
+  s.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'latex', version: 1, text } });
+  while ((await completion(s, text, '')).length === 0) await sleep(2);
+  result.firstCompletion = ms();
+  if (reload && library) {
+    const original = fs.readFileSync(library, 'utf8');
+    const re = /\n\s*title\s*=\s*\{/gi;
+    re.lastIndex = original.length >> 1;
+    const m = re.exec(original);
+    const brace = m.index + m[0].length;
+    const keyAt = original.lastIndexOf('\n@', brace);
+    const keyStart = original.indexOf('{', keyAt) + 1;
+    const keyEnd = original.indexOf(',', keyStart);
+    const word = 'Zyzzyvaquux' + Math.floor(Math.random() * 1e6);
+    const key = 'zzkey' + Math.floor(Math.random() * 1e6);
+    text = `Text \\cite{${word.toLowerCase()}}\nNew \\cite{${key}}\n`;
+    s.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text }] });
+    while (!diagnostics.at(-1)?.some((d) => d.message.includes(key))) await sleep(2); // unresolved before the rewrite
+    const edited = original.slice(0, keyStart) + key + original.slice(keyEnd, brace) + word + ' ' + original.slice(brace);
+    const t1 = process.hrtime.bigint();
+    fs.writeFileSync(library, edited);
+    s.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(library).href, type: 2 }] });
+    try {
+      let searchable, clean;
+      while ((searchable === undefined || clean === undefined) && ms(t1) < 60000) {
+        if (clean === undefined && diagnostics.length && !diagnostics.at(-1).some((d) => d.message.includes(key))) clean = ms(t1);
+        if (searchable === undefined && (await completion(s, text, word.toLowerCase())).some((i) => i.label === key)) searchable = ms(t1);
+        await sleep(1);
+      }
+      Object.assign(result, { reloadCompletion: searchable, reloadDiagnostics: clean });
+    } finally { fs.writeFileSync(library, original); }
+  }
+  s.child.stdin.end();
+  await new Promise((res) => s.child.on('exit', res));
+  return result;
+}
+
+const results = [];
+for (let i = 0; i < runs; i++) results.push(await once());
+fs.rmSync(dir, { recursive: true, force: true });
+const stat = (k) => { const v = results.map((r) => r[k]).filter((x) => x !== undefined).sort((a, b) => a - b); return v.length ? `${v[v.length >> 1].toFixed(0)} (min ${v[0].toFixed(0)}, max ${v.at(-1).toFixed(0)})` : '-'; };
+console.log(`${library ?? 'seed catalog'}: ${runs} runs, ms median (min, max): initialize ${stat('initialized')}, first completion ${stat('firstCompletion')}` +
+  (reload ? `; after rewriting one entry: completion updated ${stat('reloadCompletion')}, diagnostics updated ${stat('reloadDiagnostics')}` : ''));
+console.log('per run:', JSON.stringify(results.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Math.round(v)])))));
