@@ -20,6 +20,10 @@ internal static class SearchIndexBuilder
         return (terms, keys.GetAwaiter().GetResult());
     }
 
+    /// <summary>The dictionary of entries [first, end) alone (a delta; postings keep the ids first … end-1).</summary>
+    public static TermDictionary BuildTerms(IReadOnlyList<Entry> entries, int first, int end, bool indexAbstracts, CancellationToken ct) =>
+        Invert([new ForwardPass(entries, first, end, indexAbstracts, ct)]);
+
     private static KeyTable BuildKeys(IReadOnlyList<Entry> entries)
     {
         var folded = new string[entries.Count];
@@ -41,7 +45,7 @@ internal static class SearchIndexBuilder
     }
 
     /// <summary>"Nakkiran:2019" → "nakkiran2019".</summary>
-    private static string AlnumKey(string key)
+    public static string AlnumKey(string key)
     {
         var folded = TextFolding.Fold(key);
         foreach (var c in folded)
