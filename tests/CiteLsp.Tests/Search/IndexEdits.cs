@@ -60,7 +60,7 @@ internal static class IndexEdits
     public static List<string> Queries(List<Entry> entries, List<Entry> graveyard, Random rng)
     {
         var queries = new List<string> { "", "zxy", "zxyq", "zx", "z", "a", "19", "20", "2019", "kapdoub", "secure protocol", "crypt", "crytpo", "cryptography attack", "zxy study" };
-        for (var k = 0; k < 14; k++)
+        for (var k = 0; k < 8; k++)
         {
             var source = graveyard.Count > 0 && k % 4 == 0 ? graveyard : entries;
             var e = source[rng.Next(source.Count)];
