@@ -27,6 +27,7 @@ internal static class IndexFormat
         Array(stream, layout.IdOf ?? []);
         Strings(stream, layout.Keys.Folded);
         Array(stream, layout.Keys.EntryIds);
+        Array(stream, layout.Keys.Ties);
         Array(stream, layout.Years);
         Value(stream, EndMagic);
     }
@@ -57,6 +58,7 @@ internal static class IndexFormat
         var idOf = r.Array<int>();
         var folded = r.Strings();
         var keyIds = r.Array<int>();
+        var ties = r.Array<int>();
         var years = r.Array<int>();
         if (r.Value<int>() != EndMagic || folded is null || deadTerms.Length != deadCounts.Length || years.Length != idCount) return null;
         if (idOf.Length == 0 ? idCount != count || delta is not null || deadTerms.Length > 0 : idOf.Length != count) return null;
@@ -99,8 +101,10 @@ internal static class IndexFormat
             if ((uint)id >= (uint)idCount || seen[id] || positionOf is not null && positionOf[id] < 0) return null;
             seen[id] = true;
         }
+        for (var i = 0; i < ties.Length; i++)
+            if (ties[i] < 1 || ties[i] >= count || i > 0 && ties[i] <= ties[i - 1] || folded[ties[i]] != folded[ties[i] - 1]) return null;
         var terms = new LiveTerms(@base, delta, deadPostings, dead);
-        return new IndexLayout(entries, byId, idOf.Length > 0 ? idOf : null, positionOf, terms, new KeyTable(folded, keyIds), years, indexAbstracts, baseIds);
+        return new IndexLayout(entries, byId, idOf.Length > 0 ? idOf : null, positionOf, terms, new KeyTable(folded, keyIds, ties), years, indexAbstracts, baseIds);
     }
 
     private static void Dictionary(Stream stream, TermDictionary dict)

@@ -72,36 +72,50 @@ internal static class IndexUpdater
         return counts;
     }
 
-    /// <summary>Surviving base keys (already sorted) merged with the delta's; runs of equal folded keys are then
-    /// re-ordered by key and position, as a full build orders them.</summary>
+    /// <summary>Surviving base keys (already sorted) with the delta's inserted at their binary-searched places; runs
+    /// of equal folded keys (known from the old ties, or met at an insertion) are then re-ordered by key and position,
+    /// as a full build orders them.</summary>
     private static KeyTable MergeKeys(KeyTable old, int baseIds, bool[]? dead, Entry[] byId, int[] positionOf, int count)
     {
         var deltaIds = new int[byId.Length - baseIds];
         var deltaFolded = new string[deltaIds.Length];
         for (var k = 0; k < deltaIds.Length; k++) { deltaIds[k] = baseIds + k; deltaFolded[k] = SearchIndexBuilder.AlnumKey(byId[baseIds + k].Key); }
         Array.Sort(deltaFolded, deltaIds, StringComparer.Ordinal);
+        var insertAt = new int[deltaIds.Length];
+        for (var k = 0; k < insertAt.Length; k++) insertAt[k] = SortedStrings.PrefixRange(old.Folded, deltaFolded[k]).Lo;
 
         var folded = new string[count];
         var ids = new int[count];
-        int n = 0, d = 0;
+        var ties = new List<int>();
+        int n = 0, d = 0, t = 0, runStart = 0, previousOld = -1;
         for (var i = 0; i < old.Folded.Length; i++)
         {
+            if (t < old.Ties.Length && old.Ties[t] == i) t++; else runStart = i;
+            while (d < insertAt.Length && insertAt[d] == i) AddDelta(d++);
             var id = old.EntryIds[i];
             if (id >= baseIds || dead is not null && dead[id]) continue;
-            var f = old.Folded[i];
-            for (; d < deltaFolded.Length && string.CompareOrdinal(deltaFolded[d], f) < 0; d++, n++) (folded[n], ids[n]) = (deltaFolded[d], deltaIds[d]);
-            (folded[n], ids[n]) = (f, id);
+            if (n > 0 && (previousOld >= 0 ? previousOld >= runStart : folded[n - 1] == old.Folded[i])) ties.Add(n);
+            (folded[n], ids[n], previousOld) = (old.Folded[i], id, i);
             n++;
         }
-        for (; d < deltaFolded.Length; d++, n++) (folded[n], ids[n]) = (deltaFolded[d], deltaIds[d]);
+        while (d < insertAt.Length) AddDelta(d++);
 
         var tie = Comparer<int>.Create((a, b) =>
             string.CompareOrdinal(byId[a].Key, byId[b].Key) is var c and not 0 ? c : positionOf[a].CompareTo(positionOf[b]));
-        for (int start = 0, end; start < n; start = end)
+        for (var r = 0; r < ties.Count;)
         {
-            for (end = start + 1; end < n && folded[end] == folded[start]; end++) { }
-            if (end - start > 1) Array.Sort(ids, start, end - start, tie);
+            var start = ties[r] - 1;
+            var end = ties[r] + 1;
+            for (r++; r < ties.Count && ties[r] == end; r++) end++;
+            Array.Sort(ids, start, end - start, tie);
         }
-        return new KeyTable(folded, ids);
+        return new KeyTable(folded, ids, [.. ties]);
+
+        void AddDelta(int k)
+        {
+            if (n > 0 && folded[n - 1] == deltaFolded[k]) ties.Add(n);
+            (folded[n], ids[n], previousOld) = (deltaFolded[k], deltaIds[k], -1);
+            n++;
+        }
     }
 }

@@ -35,13 +35,14 @@ internal static class SearchIndexBuilder
         }
         Array.Sort(folded, ids, StringComparer.Ordinal);
         // Array.Sort is unstable: order runs of equal folded keys ("Smith2019", "smith2019") by the original key.
+        var ties = new List<int>();
         for (int start = 0, end; start < folded.Length; start = end)
         {
-            for (end = start + 1; end < folded.Length && folded[end] == folded[start]; end++) { }
+            for (end = start + 1; end < folded.Length && folded[end] == folded[start]; end++) ties.Add(end);
             if (end - start > 1) Array.Sort(ids, start, end - start, Comparer<int>.Create((a, b) =>
                 string.CompareOrdinal(entries[a].Key, entries[b].Key) is var c and not 0 ? c : a.CompareTo(b)));
         }
-        return new KeyTable(folded, ids);
+        return new KeyTable(folded, ids, [.. ties]);
     }
 
     /// <summary>"Nakkiran:2019" → "nakkiran2019".</summary>

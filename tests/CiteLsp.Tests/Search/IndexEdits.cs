@@ -41,7 +41,7 @@ internal static class IndexEdits
             case 1: graveyard.Add(e); next.RemoveAt(i); break;
             case 2: next.Insert(rng.Next(next.Count + 1), Hashed(Fresh(next, rng))); break;
             case 3: { var j = rng.Next(next.Count); (next[i], next[j]) = (next[j], next[i]); break; }
-            case 4: next[i] = Hashed(e with { Key = e.Key + "x" + rng.Next(10) }); break;
+            case 4: next[i] = Hashed(e with { Key = rng.Next(2) == 0 ? e.Key.ToUpperInvariant() : e.Key + "x" + rng.Next(10) }); break; // same folded key, or a new one
             case 5: next[i] = Hashed(e with { Date = new PartialDate(rng.Next(3) == 0 ? null : 1990 + rng.Next(35)) }); break;
             case 6: next.Insert(rng.Next(next.Count + 1), Hashed(e with { Key = "dup" + rng.Next(100000) })); break;
             case 7: next.Insert(rng.Next(next.Count + 1), e with { }); break; // the same entry twice, same key and hash
