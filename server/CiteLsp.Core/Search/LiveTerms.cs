@@ -34,6 +34,8 @@ internal sealed class LiveTerms
     /// <summary>A base term all of whose postings are tombstoned does not exist for a full build.</summary>
     public bool IsLiveBase(int term) => _deadPostings is null || Base.PostingCount(term) > _deadPostings.GetValueOrDefault(term);
 
+    public string TermAt(int term) => term < BaseCount ? Base.Terms[term] : Delta!.Terms[term - BaseCount];
+
     /// <summary>Raw postings: base ones may name tombstoned entries (see <see cref="MayHoldDead"/>).</summary>
     public ReadOnlySpan<int> PostingsOf(int term) => term < BaseCount ? Base.PostingsOf(term) : Delta!.PostingsOf(term - BaseCount);
 

@@ -88,6 +88,8 @@ internal static class IndexEdits
     {
         var options = Options(entries, rng).ToList();
         foreach (var q in Queries(entries, graveyard, rng))
+        {
+            AssertSamePlans(expected.Layout, actual.Layout, q, context);
             foreach (var (option, limit) in (ReadOnlySpan<(SearchOptions?, int)>)[(null, 3), (null, 100000), (options[1], 40), (options[2], 40)])
             {
                 var a = expected.Search(q, limit, option);
@@ -101,7 +103,27 @@ internal static class IndexEdits
                     Assert.True(a[i].Matches.SequenceEqual(b[i].Matches), $"{where}: hit {i} matches differ");
                 }
             }
+        }
     }
+
+    /// <summary>What each token matches and its cost (which orders the float sums of token scores) are a full build's.</summary>
+    private static void AssertSamePlans(IndexLayout expected, IndexLayout actual, string query, string context)
+    {
+        var tokens = QueryTokenizer.Split(query, expected.Keys);
+        Assert.Equal(tokens, QueryTokenizer.Split(query, actual.Keys));
+        foreach (var token in tokens)
+            foreach (var prefixOnly in (bool[])[false, true])
+            {
+                var a = Describe(TokenPlanner.Plan(token, expected.Terms, expected.Keys, expected.ById, expected.PositionOf, prefixOnly), expected);
+                var b = Describe(TokenPlanner.Plan(token, actual.Terms, actual.Keys, actual.ById, actual.PositionOf, prefixOnly), actual);
+                Assert.True(a == b, $"{context}, token '{token}' (prefix only: {prefixOnly}):\n{a}\nvs\n{b}");
+            }
+    }
+
+    private static string Describe(TokenPlan plan, IndexLayout layout) =>
+        $"cost {plan.Cost} prefix {plan.HasPrefixMatch} typo {plan.HasTypoMatch} terms "
+        + string.Join(' ', plan.Terms.Select(t => $"{layout.Terms.TermAt(t.Term)}:{t.Quality}").Distinct().Order(StringComparer.Ordinal))
+        + " keys " + string.Join(' ', plan.Keys.Select(k => $"{layout.PositionOf?[k.Entry] ?? k.Entry}:{k.Quality}").Order(StringComparer.Ordinal));
 
     private static Entry Fresh(List<Entry> entries, Random rng) => new()
     {
