@@ -9,34 +9,52 @@ namespace CiteLsp.Core.Search;
 /// an empty query lists recent keys, then keys alphabetically.</summary>
 public sealed class SearchIndex
 {
+    private readonly IndexLayout _layout;
     private readonly IReadOnlyList<Entry> _entries;
-    private readonly TermDictionary _terms;
+    private readonly IReadOnlyList<Entry> _byId;
+    private readonly LiveTerms _terms;
     private readonly KeyTable _keys;
     private readonly int[] _alphabeticalRank;
     private readonly HitOrder _hitOrder;
     private readonly ConcurrentBag<ScoreMap> _maps = [];
 
-    private SearchIndex(IReadOnlyList<Entry> entries, TermDictionary terms, KeyTable keys)
+    internal SearchIndex(IndexLayout layout)
     {
-        _entries = entries; _terms = terms; _keys = keys;
-        _alphabeticalRank = new int[entries.Count];
-        for (var i = 0; i < keys.EntryIds.Length; i++) _alphabeticalRank[keys.EntryIds[i]] = i;
-        var years = new int[entries.Count];
-        for (var e = 0; e < years.Length; e++) years[e] = entries[e].Year ?? int.MinValue;
-        _hitOrder = new HitOrder(years, _alphabeticalRank);
+        _layout = layout;
+        _entries = layout.Entries; _byId = layout.ById; _terms = layout.Terms; _keys = layout.Keys;
+        _alphabeticalRank = new int[layout.IdCount];
+        for (var i = 0; i < _keys.EntryIds.Length; i++) _alphabeticalRank[_keys.EntryIds[i]] = i;
+        _hitOrder = new HitOrder(layout.Years, _alphabeticalRank);
     }
 
     public IReadOnlyList<Entry> Entries => _entries;
 
-    /// <summary>Distinct indexed terms (for diagnostics and benchmarks).</summary>
-    public int TermCount => _terms.Terms.Length;
+    /// <summary>Distinct indexed terms (for diagnostics and benchmarks; after an update, base and delta terms summed).</summary>
+    public int TermCount => _terms.Count;
+
+    internal IndexLayout Layout => _layout;
 
     /// <param name="indexAbstracts">Abstract words match with a low weight; query time does not depend on abstract length.</param>
     public static SearchIndex Build(IReadOnlyList<Entry> entries, bool indexAbstracts = true, CancellationToken ct = default)
     {
         var (terms, keys) = SearchIndexBuilder.Build(entries, indexAbstracts, ct);
-        return new SearchIndex(entries, terms, keys);
+        return new SearchIndex(new IndexLayout(entries, entries, null, null, new LiveTerms(terms), keys, IndexLayout.YearsOf(entries), indexAbstracts, entries.Count));
     }
+
+    /// <summary>An index over <paramref name="entries"/> (the whole new list) that searches exactly as
+    /// <c>Build(entries, sameAbstractsFlag)</c> would. Entries with the Key and non-zero ContentHash of an entry indexed
+    /// here are reused as they are; only the others are tokenized, into a small delta, and entries gone are tombstoned.
+    /// Large changes (more than 5% of the entries, or no content hashes) fall back to a full build.</summary>
+    public SearchIndex Update(IReadOnlyList<Entry> entries, CancellationToken ct = default) =>
+        IndexUpdater.Update(this, entries, IndexUpdater.DefaultMaxDelta(entries.Count), ct);
+
+    /// <summary>Writes the built structures in a compact binary form for <see cref="ReadFrom"/> (warm-start cache).</summary>
+    public void WriteTo(Stream stream) => IndexFormat.Write(_layout, stream);
+
+    /// <summary>Reads what <see cref="WriteTo"/> wrote for these same <paramref name="entries"/>; null when the data is
+    /// malformed, truncated or written for other entries (the caller then rebuilds).</summary>
+    public static SearchIndex? ReadFrom(Stream stream, IReadOnlyList<Entry> entries) =>
+        IndexFormat.Read(stream, entries) is { } layout ? new SearchIndex(layout) : null;
 
     public IReadOnlyList<SearchHit> Search(string query, int limit, SearchOptions? options = null, CancellationToken ct = default)
     {
@@ -44,7 +62,7 @@ public sealed class SearchIndex
         var tokens = QueryTokenizer.Split(query, _keys);
         if (tokens.Count == 0) return ListAll(limit, options, ct);
 
-        var plans = tokens.Select(t => TokenPlanner.Plan(t, _terms, _keys, _entries)).OrderBy(p => p.Cost).ToList();
+        var plans = tokens.Select(t => TokenPlanner.Plan(t, _terms, _keys, _byId, _layout.PositionOf)).OrderBy(p => p.Cost).ToList();
         ScoreMap? total = null;
         try
         {
@@ -74,28 +92,29 @@ public sealed class SearchIndex
     private IReadOnlyList<SearchHit> ListAll(int limit, SearchOptions? options, CancellationToken ct)
     {
         if (options?.Boost is null && options?.RecentKeys is not { Count: > 0 })
-            return _keys.EntryIds.Take(limit).Select(e => new SearchHit(_entries[e], 0, [])).ToList();
+            return _keys.EntryIds.Take(limit).Select(e => new SearchHit(_byId[e], 0, [])).ToList();
         var top = new TopK(limit, new AlphabeticalOrder(_alphabeticalRank));
-        for (var e = 0; e < _entries.Count; e++)
+        for (var i = 0; i < _entries.Count; i++)
         {
-            if ((e & 0xFFFF) == 0) ct.ThrowIfCancellationRequested();
+            if ((i & 0xFFFF) == 0) ct.ThrowIfCancellationRequested();
+            var e = _layout.IdAt(i);
             top.Offer(Adjustment(e, options, emptyQuery: true), e);
         }
-        return top.Drain().Select(h => new SearchHit(_entries[h.Entry], h.Score, [])).ToList();
+        return top.Drain().Select(h => new SearchHit(_byId[h.Entry], h.Score, [])).ToList();
     }
 
     /// <summary>Caller boost plus recency: dominant on an empty query, a small nudge otherwise.</summary>
     private double Adjustment(int entry, SearchOptions? options, bool emptyQuery)
     {
         if (options is null) return 0;
-        var score = options.Boost?.Invoke(_entries[entry]) ?? 0;
-        if (options.RecentKeys?.TryGetValue(_entries[entry].Key, out var rank) == true)
+        var score = options.Boost?.Invoke(_byId[entry]) ?? 0;
+        if (options.RecentKeys?.TryGetValue(_byId[entry].Key, out var rank) == true)
             score += emptyQuery ? 1 + 1.0 / (1 + Math.Max(0, rank)) : 0.05 + 0.05 / (1 + Math.Max(0, rank));
         return score;
     }
 
     private SearchHit Hit((double Score, int Entry) h, List<string> tokens) =>
-        new(_entries[h.Entry], Math.Round(h.Score, 6), MatchHighlighter.Find(_entries[h.Entry], tokens));
+        new(_byId[h.Entry], Math.Round(h.Score, 6), MatchHighlighter.Find(_byId[h.Entry], tokens));
 
     /// <summary>Best quality × field weight of one token for each entry (restricted to <paramref name="filter"/> when given).</summary>
     private void Evaluate(TokenPlan plan, ScoreMap? filter, ScoreMap into, CancellationToken ct, bool splits = true)
@@ -112,6 +131,7 @@ public sealed class SearchIndex
                 Gallop(postings, candidates, quality, into);
                 continue;
             }
+            if (filter is null && _terms.MayHoldDead(term)) { Live(postings, _terms.DeadEntries!, quality, into); continue; }
             foreach (var p in postings)
             {
                 var e = p >>> 3;
@@ -121,6 +141,14 @@ public sealed class SearchIndex
         foreach (var (e, quality) in plan.Keys)
             if (filter is null || filter.Contains(e)) into.Max(e, quality * FieldWeights.WholeKey);
         if (splits && plan.TriesSplits) EvaluateSplits(plan.Token, filter, into, ct);
+    }
+
+    /// <summary>A base term with tombstoned postings, unfiltered (a filter never holds tombstoned entries).</summary>
+    private static void Live(ReadOnlySpan<int> postings, bool[] dead, float quality, ScoreMap into)
+    {
+        var weights = FieldWeights.Of;
+        foreach (var p in postings)
+            if (!dead[p >>> 3]) into.Max(p >>> 3, quality * weights[p & 7]);
     }
 
     /// <summary>Few candidates, long postings list: look each candidate up by exponential search (postings ascend by entry).</summary>
@@ -154,8 +182,8 @@ public sealed class SearchIndex
             for (var cut = 3; cut <= token.Length - 3; cut++)
             {
                 first.Clear(); second.Clear();
-                var a = TokenPlanner.Plan(token[..cut], _terms, _keys, _entries, prefixOnly: true);
-                var b = TokenPlanner.Plan(token[cut..], _terms, _keys, _entries, prefixOnly: true);
+                var a = TokenPlanner.Plan(token[..cut], _terms, _keys, _byId, _layout.PositionOf, prefixOnly: true);
+                var b = TokenPlanner.Plan(token[cut..], _terms, _keys, _byId, _layout.PositionOf, prefixOnly: true);
                 if (!a.HasPrefixMatch || !b.HasPrefixMatch) continue;
                 if (b.Cost < a.Cost) (a, b) = (b, a); // the rarer half first; the other is intersected with it
                 Evaluate(a, filter, first, ct, splits: false);
@@ -166,7 +194,7 @@ public sealed class SearchIndex
         finally { Return(first); Return(second); }
     }
 
-    private ScoreMap Rent() => _maps.TryTake(out var map) && map.Size == _entries.Count ? map : new ScoreMap(_entries.Count);
+    private ScoreMap Rent() => _maps.TryTake(out var map) && map.Size == _byId.Count ? map : new ScoreMap(_byId.Count);
 
     private void Return(ScoreMap map)
     {

@@ -20,6 +20,10 @@ internal static class SearchIndexBuilder
         return (terms, keys.GetAwaiter().GetResult());
     }
 
+    /// <summary>The dictionary of entries [first, end) alone (a delta; postings keep the ids first … end-1).</summary>
+    public static TermDictionary BuildTerms(IReadOnlyList<Entry> entries, int first, int end, bool indexAbstracts, CancellationToken ct) =>
+        Invert([new ForwardPass(entries, first, end, indexAbstracts, ct)]);
+
     private static KeyTable BuildKeys(IReadOnlyList<Entry> entries)
     {
         var folded = new string[entries.Count];
@@ -31,17 +35,18 @@ internal static class SearchIndexBuilder
         }
         Array.Sort(folded, ids, StringComparer.Ordinal);
         // Array.Sort is unstable: order runs of equal folded keys ("Smith2019", "smith2019") by the original key.
+        var ties = new List<int>();
         for (int start = 0, end; start < folded.Length; start = end)
         {
-            for (end = start + 1; end < folded.Length && folded[end] == folded[start]; end++) { }
+            for (end = start + 1; end < folded.Length && folded[end] == folded[start]; end++) ties.Add(end);
             if (end - start > 1) Array.Sort(ids, start, end - start, Comparer<int>.Create((a, b) =>
                 string.CompareOrdinal(entries[a].Key, entries[b].Key) is var c and not 0 ? c : a.CompareTo(b)));
         }
-        return new KeyTable(folded, ids);
+        return new KeyTable(folded, ids, [.. ties]);
     }
 
     /// <summary>"Nakkiran:2019" → "nakkiran2019".</summary>
-    private static string AlnumKey(string key)
+    public static string AlnumKey(string key)
     {
         var folded = TextFolding.Fold(key);
         foreach (var c in folded)

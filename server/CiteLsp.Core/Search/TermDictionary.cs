@@ -29,6 +29,12 @@ internal sealed class TermDictionary
         ByLength = lengths.Select(l => l.ToArray()).ToArray();
     }
 
+    /// <summary>From parts already computed (read back from a cache).</summary>
+    public TermDictionary(string[] terms, int[] postStart, int[] postings, ulong[] masks, int[][] byLength)
+    {
+        Terms = terms; PostStart = postStart; Postings = postings; Masks = masks; ByLength = byLength;
+    }
+
     public int PostingCount(int term) => PostStart[term + 1] - PostStart[term];
 
     public ReadOnlySpan<int> PostingsOf(int term) => Postings.AsSpan(PostStart[term], PostingCount(term));

@@ -1,0 +1,121 @@
+using CiteLsp.Core.Bibliography;
+
+namespace CiteLsp.Core.Search;
+
+/// <summary><see cref="SearchIndex.Update"/>: the base build of the old index is kept, its entries absent from the new
+/// list are tombstoned (with their postings counted per term, so costs and live terms stay those of a full build),
+/// and every entry not in the base is tokenized into a fresh delta. The key table, years and id maps are rebuilt:
+/// linear, but only copies and comparisons.</summary>
+internal static class IndexUpdater
+{
+    /// <summary>Entries outside the base (delta plus tombstones) beyond which a full build is cheaper overall.</summary>
+    public static int DefaultMaxDelta(int count) => Math.Max(64, count / 20);
+
+    public static SearchIndex Update(SearchIndex index, IReadOnlyList<Entry> entries, int maxDelta, CancellationToken ct)
+    {
+        var old = index.Layout;
+        if (entries.Count == 0 || old.Entries.Count == 0) return SearchIndex.Build(entries, old.IndexAbstracts, ct);
+        var baseIds = old.BaseIds;
+        var match = EntryMatcher.Match(old, entries, ct);
+        var kept = 0;
+        foreach (var id in match) if (id >= 0) kept++;
+        var deltaCount = entries.Count - kept;
+        if (deltaCount + (baseIds - kept) > maxDelta) return SearchIndex.Build(entries, old.IndexAbstracts, ct);
+
+        var byId = new Entry[baseIds + deltaCount];
+        var positionOf = new int[byId.Length];
+        Array.Fill(positionOf, -1);
+        var idOf = new int[entries.Count];
+        for (int i = 0, next = baseIds; i < entries.Count; i++)
+        {
+            var id = match[i] >= 0 ? match[i] : next++;
+            idOf[i] = id; positionOf[id] = i; byId[id] = entries[i];
+        }
+        bool[]? dead = null;
+        if (kept < baseIds)
+        {
+            dead = new bool[byId.Length];
+            for (var u = 0; u < baseIds; u++) dead[u] = positionOf[u] < 0;
+        }
+        var deadPostings = DeadPostings(old, dead, ct);
+        if (deadPostings is null) return SearchIndex.Build(entries, old.IndexAbstracts, ct);
+        var delta = deltaCount == 0 ? null : SearchIndexBuilder.BuildTerms(byId, baseIds, byId.Length, old.IndexAbstracts, ct);
+
+        var years = new int[byId.Length];
+        Array.Copy(old.Years, years, baseIds);
+        for (var id = baseIds; id < byId.Length; id++) years[id] = byId[id].Year ?? int.MinValue;
+        var keys = MergeKeys(old.Keys, baseIds, dead, byId, positionOf, entries.Count);
+        var terms = new LiveTerms(old.Terms.Base, delta, deadPostings, dead);
+        return new SearchIndex(new IndexLayout(entries, byId, idOf, positionOf, terms, keys, years, old.IndexAbstracts, baseIds));
+    }
+
+    /// <summary>The old tombstone counts plus those of base entries that die now (re-tokenized: they are few);
+    /// null if some term is unexpectedly missing from the base.</summary>
+    private static Dictionary<int, int>? DeadPostings(IndexLayout old, bool[]? dead, CancellationToken ct)
+    {
+        var counts = new Dictionary<int, int>(old.Terms.DeadPostings);
+        if (dead is null) return counts;
+        var dying = new List<Entry>();
+        for (var u = 0; u < old.BaseIds; u++)
+            if (dead[u] && (old.PositionOf is null || old.PositionOf[u] >= 0)) dying.Add(old.ById[u]);
+        if (dying.Count == 0) return counts;
+        var pass = new ForwardPass(dying, 0, dying.Count, old.IndexAbstracts, ct);
+        var baseTerms = old.Terms.Base.Terms;
+        var ids = new int[pass.Terms.Count];
+        for (var t = 0; t < ids.Length; t++)
+            if ((ids[t] = SortedStrings.Find(baseTerms, pass.Terms[t])) < 0) return null;
+        for (var i = 0; i < pass.Count; i++)
+        {
+            var term = ids[pass.CodeAt(i) >> 3];
+            counts[term] = counts.GetValueOrDefault(term) + 1;
+        }
+        return counts;
+    }
+
+    /// <summary>Surviving base keys (already sorted) with the delta's inserted at their binary-searched places; runs
+    /// of equal folded keys (known from the old ties, or met at an insertion) are then re-ordered by key and position,
+    /// as a full build orders them.</summary>
+    private static KeyTable MergeKeys(KeyTable old, int baseIds, bool[]? dead, Entry[] byId, int[] positionOf, int count)
+    {
+        var deltaIds = new int[byId.Length - baseIds];
+        var deltaFolded = new string[deltaIds.Length];
+        for (var k = 0; k < deltaIds.Length; k++) { deltaIds[k] = baseIds + k; deltaFolded[k] = SearchIndexBuilder.AlnumKey(byId[baseIds + k].Key); }
+        Array.Sort(deltaFolded, deltaIds, StringComparer.Ordinal);
+        var insertAt = new int[deltaIds.Length];
+        for (var k = 0; k < insertAt.Length; k++) insertAt[k] = SortedStrings.PrefixRange(old.Folded, deltaFolded[k]).Lo;
+
+        var folded = new string[count];
+        var ids = new int[count];
+        var ties = new List<int>();
+        int n = 0, d = 0, t = 0, runStart = 0, previousOld = -1;
+        for (var i = 0; i < old.Folded.Length; i++)
+        {
+            if (t < old.Ties.Length && old.Ties[t] == i) t++; else runStart = i;
+            while (d < insertAt.Length && insertAt[d] == i) AddDelta(d++);
+            var id = old.EntryIds[i];
+            if (id >= baseIds || dead is not null && dead[id]) continue;
+            if (n > 0 && (previousOld >= 0 ? previousOld >= runStart : folded[n - 1] == old.Folded[i])) ties.Add(n);
+            (folded[n], ids[n], previousOld) = (old.Folded[i], id, i);
+            n++;
+        }
+        while (d < insertAt.Length) AddDelta(d++);
+
+        var tie = Comparer<int>.Create((a, b) =>
+            string.CompareOrdinal(byId[a].Key, byId[b].Key) is var c and not 0 ? c : positionOf[a].CompareTo(positionOf[b]));
+        for (var r = 0; r < ties.Count;)
+        {
+            var start = ties[r] - 1;
+            var end = ties[r] + 1;
+            for (r++; r < ties.Count && ties[r] == end; r++) end++;
+            Array.Sort(ids, start, end - start, tie);
+        }
+        return new KeyTable(folded, ids, [.. ties]);
+
+        void AddDelta(int k)
+        {
+            if (n > 0 && folded[n - 1] == deltaFolded[k]) ties.Add(n);
+            (folded[n], ids[n], previousOld) = (deltaFolded[k], deltaIds[k], -1);
+            n++;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using CiteLsp.Core.Bibliography;
+using CiteLsp.Core.Search;
+
+namespace CiteLsp.Tests.Search;
+
+public class SearchIndexUpdateTests
+{
+    [Theory]
+    [InlineData(1, 0)]        // the public threshold: deltas fold into full builds now and then
+    [InlineData(2, 400)]      // long chains: a large delta, many tombstones
+    public void Chained_updates_search_exactly_as_a_full_build(int seed, int maxDelta)
+    {
+        var rng = new Random(seed);
+        var graveyard = new List<Entry>();
+        var list = IndexEdits.Corpus(300);
+        var index = SearchIndex.Build(list);
+        var incremental = 0;
+        for (var step = 0; step < 24; step++)
+        {
+            for (var k = rng.Next(1, 4); k > 0; k--) list = IndexEdits.Edit(list, rng, graveyard);
+            index = maxDelta == 0 ? index.Update(list) : IndexUpdater.Update(index, list, maxDelta, default);
+            if (index.Layout.IdOf is not null) incremental++;
+            Assert.Same(list, index.Entries);
+            IndexEdits.AssertSame(SearchIndex.Build(list), index, list, new Random(step), graveyard, $"seed {seed} step {step}");
+        }
+        Assert.True(incremental > 16, $"only {incremental} of 24 updates were incremental");
+    }
+
+    [Fact]
+    public void Unchanged_entries_are_reused_and_changed_ones_go_to_a_small_delta()
+    {
+        var list = IndexEdits.Corpus(300);
+        var index = SearchIndex.Build(list);
+        var next = list.Select(e => e with { }).ToList();
+        next[10] = IndexEdits.Hashed(next[10] with { Title = "Quasiperiodic zebras" });
+        var updated = index.Update(next);
+        Assert.Equal(list.Count + 1, updated.Layout.IdCount); // one tombstone, one delta entry
+        Assert.Same(next[10], updated.Search("quasiperiodic zebras", 5).Single().Entry);
+        Assert.DoesNotContain(updated.Search(list[10].Title, 5), h => ReferenceEquals(h.Entry, list[10]));
+    }
+
+    [Fact]
+    public void Large_changes_and_missing_hashes_fall_back_to_a_full_build()
+    {
+        var list = IndexEdits.Corpus(300);
+        var index = SearchIndex.Build(list);
+        Assert.Null(index.Update(list.Select(e => e with { ContentHash = 0 }).ToList()).Layout.IdOf);
+        var shuffled = list.Select(e => IndexEdits.Hashed(e with { Title = e.Title + " again" })).ToList();
+        Assert.Null(index.Update(shuffled).Layout.IdOf);
+        Assert.Empty(index.Update([]).Entries);
+    }
+}
