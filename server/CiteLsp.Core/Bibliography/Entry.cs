@@ -30,8 +30,6 @@ public sealed record Entry
     public SourceSpan Location { get; init; }
     /// <summary>The key's own span (for bib files); equals <see cref="Location"/> when the key was generated.</summary>
     public SourceSpan KeyLocation { get; init; }
-    /// <summary>Hash of the entry's source text; equal hashes and keys mean equal content. 0 when unknown.</summary>
-    public ulong ContentHash { get; init; }
 
     private static readonly IReadOnlyDictionary<string, string> EmptyFields = new Dictionary<string, string>();
 }
