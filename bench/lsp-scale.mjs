@@ -86,8 +86,11 @@ async function once() {
     s.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text }] });
     while (!diagnostics.at(-1)?.some((d) => d.message.includes(key))) await sleep(2); // unresolved before the rewrite
     const edited = original.slice(0, keyStart) + key + original.slice(keyEnd, brace) + word + ' ' + original.slice(brace);
+    // Written beside and renamed over the library, as exporters that write atomically do (a file caught
+    // half-written is a different case: the server then waits for it to settle).
+    fs.writeFileSync(library + '.tmp', edited);
     const t1 = process.hrtime.bigint();
-    fs.writeFileSync(library, edited);
+    fs.renameSync(library + '.tmp', library);
     s.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(library).href, type: 2 }] });
     try {
       let searchable, clean;
@@ -97,7 +100,7 @@ async function once() {
         await sleep(1);
       }
       Object.assign(result, { reloadCompletion: searchable, reloadDiagnostics: clean });
-    } finally { fs.writeFileSync(library, original); }
+    } finally { fs.writeFileSync(library + '.tmp', original); fs.renameSync(library + '.tmp', library); }
   }
   s.child.stdin.end();
   await new Promise((res) => s.child.on('exit', res));

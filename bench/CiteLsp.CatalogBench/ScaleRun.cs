@@ -16,14 +16,14 @@ internal static class ScaleRun
         Console.WriteLine($"  managed heap: {GC.GetTotalMemory(true) / 1e6:F0} MB");
         index = Phase("search index, with abstracts", () => SearchIndex.Build(catalog.Entries));
         Console.WriteLine($"  managed heap: {GC.GetTotalMemory(true) / 1e6:F0} MB");
-        Reload(path, file);
+        Reload(path, file, catalog, index);
         GC.KeepAlive(index);
         Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB");
         return 0;
     }
 
     /// <summary>A rewrite that changed one entry in the middle (as Better BibTeX does): re-scan only what changed.</summary>
-    private static void Reload(string path, CatalogFile file)
+    private static void Reload(string path, CatalogFile file, Catalog catalog, SearchIndex index)
     {
         var edited = Path.Combine(Path.GetTempPath(), $"citelsp-scale-{Environment.ProcessId}.bib");
         try
@@ -35,8 +35,8 @@ internal static class ScaleRun
                 File.WriteAllBytes(edited, [.. bytes.AsSpan(0, at + 1), .. System.Text.Encoding.UTF8.GetBytes($"Edited {round} "), .. bytes.AsSpan(at + 1)]);
                 var previous = file with { Path = edited };
                 var after = Phase($"reload {round}: read + incremental re-parse", () => CatalogLoader.Load(edited, previous));
-                Console.WriteLine($"  {after.Entries.Count} entries");
-                Phase($"reload {round}: catalog", () => Catalog.Build([after]));
+                var updated = Phase($"reload {round}: catalog (key maps re-used)", () => Catalog.Build([after], catalog));
+                Phase($"reload {round}: search index update", () => index.Update(updated.Entries));
             }
             Phase("reload: full re-parse (for comparison)", () => CatalogLoader.Load(edited));
         }

@@ -38,8 +38,10 @@ public sealed class Catalog
     /// </param>
     public static Catalog Build(IReadOnlyList<CatalogFile> files, Catalog? previous)
     {
-        var keyed = files.SelectMany(f => f.Entries).Where(e => e.Key.Length > 0);
-        var keyless = files.SelectMany(f => f.Entries).Where(e => e.Key.Length == 0).ToList();
+        var keyed = new List<Entry>(files.Sum(f => f.Entries.Count));
+        var keyless = new List<Entry>();
+        foreach (var file in files)
+            foreach (var e in file.Entries) (e.Key.Length > 0 ? keyed : keyless).Add(e);
         Entry[] candidates;
         if (keyless.Count == 0) candidates = [.. keyed];
         else
@@ -73,7 +75,8 @@ public sealed class Catalog
     {
         if (a.Length != b.Length) return false;
         for (var i = 0; i < a.Length; i++)
-            if (!string.Equals(a[i].Key, b[i].Key, StringComparison.Ordinal) || !a[i].Aliases.SequenceEqual(b[i].Aliases, StringComparer.Ordinal)) return false;
+            if (!string.Equals(a[i].Key, b[i].Key, StringComparison.Ordinal)
+                || (a[i].Aliases.Count | b[i].Aliases.Count) != 0 && !a[i].Aliases.SequenceEqual(b[i].Aliases, StringComparer.Ordinal)) return false;
         return true;
     }
 

@@ -7,4 +7,7 @@ public sealed record CatalogFile(string Path, string Format, IReadOnlyList<Entry
 {
     /// <summary>For BibTeX files: what a re-parse of the next version needs to re-scan only the changed part.</summary>
     internal Bibtex.BibtexState? Bibtex { get; init; }
+
+    /// <summary>Read from the warm-start cache: entries lack raw fields and abstracts until the file is parsed again.</summary>
+    public bool FromCache { get; init; }
 }

@@ -30,6 +30,17 @@ public sealed class LineIndex
         TextLength = text.Length;
     }
 
+    /// <summary>From stored line starts (the warm-start cache); they must ascend from 0 and stay within the text.</summary>
+    internal static LineIndex? FromStarts(int[] starts, int length)
+    {
+        if (starts.Length == 0 || starts[0] != 0 || length < 0) return null;
+        for (var i = 1; i < starts.Length; i++) if (starts[i] < starts[i - 1] || starts[i] > length) return null;
+        return new LineIndex(starts, length);
+    }
+
+    /// <summary>The line starts, for the warm-start cache.</summary>
+    internal ReadOnlySpan<int> Starts => _lineStarts;
+
     private LineIndex(int[] starts, int length)
     {
         _lineStarts = starts;

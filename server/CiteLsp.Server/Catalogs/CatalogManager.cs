@@ -27,11 +27,19 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
 
     public ICatalogWatcher? Watcher { get; set; }
 
+    /// <summary>Where big libraries are cached between runs (null: no cache, as for `citelsp check`).</summary>
+    public Core.Bibliography.Cache.CatalogCache? Cache { get; init; }
+
+    /// <summary>How long after a warm start the cached library is parsed again (for raw fields, abstracts and fast reloads).</summary>
+    public TimeSpan RefreshAfterWarmStart { get; init; } = TimeSpan.FromSeconds(2);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Core.Search.SearchIndex> _cachedIndexes = new(StringComparer.Ordinal);
+
     /// <summary>
     /// How long to wait for more events before reloading (editors write files in several steps). Short: a Zotero
     /// export is written in one go, and a half-written file is caught by <see cref="SettleTime"/> anyway.
     /// </summary>
-    public TimeSpan Debounce { get; init; } = TimeSpan.FromMilliseconds(40);
+    public TimeSpan Debounce { get; init; } = TimeSpan.FromMilliseconds(15);
 
     /// <summary>How long a file that lost entries must stay unchanged before its new parse is served.</summary>
     public TimeSpan SettleTime { get; init; } = TimeSpan.FromMilliseconds(500);
@@ -100,8 +108,10 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
         var loaded = snapshot.Catalogs.Files;
         var toLoad = required.Where(p => !loaded.ContainsKey(p) || dirty.Contains(p) || changedEmbedded.Contains(p)).ToList();
         var toDrop = loaded.Keys.Where(p => !required.Contains(p)).ToList();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var stamps = toLoad.ToDictionary(p => p, Stamp, StringComparer.Ordinal);
         var parsed = toLoad.Select(p => (Path: p, File: Load(p, settings.MaxCatalogBytes, loaded.GetValueOrDefault(p)?.Latest), Exists: File.Exists(p) || embedded.ContainsKey(p))).ToList();
+        var parseMs = clock.Elapsed.TotalMilliseconds;
         parsed = await SettledAsync(parsed, stamps, snapshot.Catalogs);
 
         snapshot = state.Update(s =>
@@ -109,7 +119,8 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
             var catalogs = s.Catalogs;
             foreach (var p in toDrop) catalogs = catalogs.Without(p);
             foreach (var (path, file, exists) in parsed)
-                catalogs = catalogs.With(catalogs.Files.TryGetValue(path, out var old) ? old.Next(file, exists) : LoadedCatalog.First(file));
+                catalogs = catalogs.With(catalogs.Files.TryGetValue(path, out var old) ? old.Next(file, exists)
+                    : LoadedCatalog.First(file) with { CachedIndex = _cachedIndexes.TryRemove(path, out var index) ? index : null });
             return s with { Catalogs = catalogs };
         });
         foreach (var (path, _, _) in parsed)
@@ -128,6 +139,7 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
             foreach (var document in snapshot.Documents.Values.Prepend(null))
                 snapshot.Catalogs.SearchIndex(DocumentCatalogs.Resolve(snapshot, document), CancellationToken.None);
             snapshot.Catalogs.ForgetPrevious();
+            if (parsed.Count > 0) log.Debug($"loaded {string.Join(", ", parsed.Select(p => Path.GetFileName(p.Path)))}: read and parsed in {parseMs:F0} ms, catalogs and indexes ready after {clock.Elapsed.TotalMilliseconds:F0} ms");
             _statusSent = true;
             await SendStatusAsync(snapshot.Catalogs);
         }
@@ -189,7 +201,28 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException) { }
         if (!File.Exists(path) && _embedded.TryGetValue(path, out var text)) return CatalogLoader.Parse(path, text);
-        return CatalogLoader.Load(path, previous);
+        if (previous is null && Cache?.TryLoad(path) is var (cached, index))
+        {
+            // Served at once; parsed again a moment later, when the first requests are answered.
+            log.Info($"{path}: {cached.Entries.Count} entries from the cache in {Cache.Directory}");
+            _cachedIndexes[path] = index;
+            _ = Task.Delay(RefreshAfterWarmStart, _stop.Token).ContinueWith(_ => FileChanged(path), TaskContinuationOptions.OnlyOnRanToCompletion);
+            return cached;
+        }
+        var file = CatalogLoader.Load(path, previous);
+        if (Cache is { } cache && previous is null && file.Format == "bibtex" && cache.Covers(path))
+            _ = Task.Run(() => SaveToCache(cache, file));
+        return file;
+    }
+
+    /// <summary>Writes the cache of a big library parsed from scratch, off the request path (its index is built for it).</summary>
+    private void SaveToCache(Core.Bibliography.Cache.CatalogCache cache, CatalogFile file)
+    {
+        try
+        {
+            if (cache.Save(file, Core.Search.SearchIndex.Build(file.Entries, ct: _stop.Token))) log.Debug($"{file.Path}: cached in {cache.Directory}");
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException) { log.Debug($"{file.Path}: not cached: {ex.Message}"); }
     }
 
     private async Task SendStatusAsync(CatalogSet catalogs)

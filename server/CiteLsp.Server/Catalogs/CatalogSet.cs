@@ -67,9 +67,11 @@ internal sealed class CatalogSet
         {
             var entries = view.Bibliography.Entries.Concat(view.Library.Entries.Where(e => view.Bibliography.Find(e.Key) is null)).ToList();
             // After a reload, the index of the same view over the old entries re-indexes only the entries that changed.
-            return _previous?.Indexes.GetValueOrDefault(key) is { IsValueCreated: true } old && TryValue(old) is { } previous
-                ? previous.Update(entries, cancellationToken)
-                : Core.Search.SearchIndex.Build(entries, ct: cancellationToken);
+            // After a warm start, the cached index of the view's file does the same.
+            var start = _previous?.Indexes.GetValueOrDefault(key) is { IsValueCreated: true } old && TryValue(old) is { } previous
+                ? previous
+                : view.Sources.Select(s => Files.GetValueOrDefault(s.Path)?.CachedIndex).OfType<SearchIndex>().MaxBy(i => i.Entries.Count);
+            return start is not null ? start.Update(entries, cancellationToken) : Core.Search.SearchIndex.Build(entries, ct: cancellationToken);
         }));
         try { return lazy.Value; }
         catch (OperationCanceledException) { _indexes.TryRemove(new KeyValuePair<string, Lazy<SearchIndex>>(key, lazy)); throw; }

@@ -9,6 +9,9 @@ namespace CiteLsp.Server.Catalogs;
 /// </summary>
 internal sealed record LoadedCatalog(CatalogFile Good, CatalogFile Latest)
 {
+    /// <summary>The search index of this file alone, when it came from the warm-start cache (a view's index starts from it).</summary>
+    public Core.Search.SearchIndex? CachedIndex { get; init; }
+
     public string Path => Good.Path;
 
     public bool KeptPrevious => !ReferenceEquals(Good, Latest);

@@ -15,7 +15,10 @@ internal sealed class Session
     {
         Rpc = rpc;
         Log = log;
-        Catalogs = new CatalogManager(State, log, status => rpc.NotifyWithParameterObjectAsync(Methods.CiteLspStatus, status));
+        Catalogs = new CatalogManager(State, log, status => rpc.NotifyWithParameterObjectAsync(Methods.CiteLspStatus, status))
+        {
+            Cache = new Core.Bibliography.Cache.CatalogCache(Core.Bibliography.Cache.CatalogCache.DefaultDirectory()),
+        };
         Settings = new SettingsRefresher(this);
         Diagnostics = new DiagnosticsPublisher(this);
     }

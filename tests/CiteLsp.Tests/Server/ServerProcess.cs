@@ -10,6 +10,8 @@ internal sealed class ServerProcess : IDisposable
 
     public static string DllPath => Path.Combine(AppContext.BaseDirectory, "citelsp.dll");
 
+    public static string CacheHome { get; set; } = Path.Combine(Path.GetTempPath(), $"citelsp-test-cache-{Environment.ProcessId}");
+
     public ServerProcess(params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
@@ -19,6 +21,8 @@ internal sealed class ServerProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        // The warm-start cache of test libraries goes to the test run's own folder, never the user's.
+        info.Environment["XDG_CACHE_HOME"] = CacheHome;
         info.ArgumentList.Add(DllPath);
         foreach (var a in args) info.ArgumentList.Add(a);
         Process = Process.Start(info) ?? throw new InvalidOperationException("could not start the server");

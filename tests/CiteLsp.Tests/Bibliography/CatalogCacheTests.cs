@@ -1,0 +1,136 @@
+using CiteLsp.Core.Bibliography;
+using CiteLsp.Core.Bibliography.Cache;
+using CiteLsp.Core.Search;
+
+namespace CiteLsp.Tests.Bibliography;
+
+/// <summary>The warm-start cache (issue 12): used only for the very file it was written for, ignored when damaged.</summary>
+public sealed class CatalogCacheTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("citelsp-cache-test").FullName;
+    private string Bib => Path.Combine(_dir, "lib.bib");
+    private CatalogCache Cache => new(Path.Combine(_dir, "cache"), minBytes: 0);
+
+    public CatalogCacheTests() => File.Copy(TestPaths.CorpusFile("bib/exports/acmart-sample-base.bib"), Bib);
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private bool Save(CatalogCache? cache = null)
+    {
+        var file = CatalogLoader.Load(Bib);
+        return (cache ?? Cache).Save(file, SearchIndex.Build(file.Entries));
+    }
+
+    [Fact]
+    public void A_saved_file_loads_with_the_same_entries_diagnostics_lines_and_search_results()
+    {
+        Assert.True(Save());
+        var fresh = CatalogLoader.Load(Bib);
+        var (cached, index) = Cache.TryLoad(Bib) ?? throw new Xunit.Sdk.XunitException("not loaded from the cache");
+        Assert.True(cached.FromCache);
+        Assert.Equal(Describe(fresh), Describe(cached));
+        var full = SearchIndex.Build(fresh.Entries);
+        foreach (var query in (string[])["knuth", "tex book", "lamport 1994", "", "acm", "latx"])
+            Assert.Equal(full.Search(query, 20).Select(h => (h.Entry.Key, h.Score)), index.Search(query, 20).Select(h => (h.Entry.Key, h.Score)));
+    }
+
+    [Fact]
+    public void Content_change_with_same_size_and_mtime_invalidates()
+    {
+        Save();
+        var mtime = File.GetLastWriteTimeUtc(Bib);
+        var text = File.ReadAllText(Bib);
+        var brace = text.IndexOf('{', text.IndexOf("title", StringComparison.OrdinalIgnoreCase)) + 1;
+        File.WriteAllText(Bib, text[..brace] + (text[brace] == 'Q' ? 'R' : 'Q') + text[(brace + 1)..]);
+        File.SetLastWriteTimeUtc(Bib, mtime);
+        Assert.Null(Cache.TryLoad(Bib));
+    }
+
+    [Fact]
+    public void Mtime_change_alone_invalidates_and_a_new_save_serves_again()
+    {
+        Save();
+        File.SetLastWriteTimeUtc(Bib, File.GetLastWriteTimeUtc(Bib).AddSeconds(3));
+        Assert.Null(Cache.TryLoad(Bib));
+        Save();
+        Assert.NotNull(Cache.TryLoad(Bib));
+    }
+
+    [Fact]
+    public void Size_change_invalidates()
+    {
+        Save();
+        var mtime = File.GetLastWriteTimeUtc(Bib);
+        File.AppendAllText(Bib, "\n@misc{added, title={Added}}\n");
+        File.SetLastWriteTimeUtc(Bib, mtime);
+        Assert.Null(Cache.TryLoad(Bib));
+    }
+
+    [Fact]
+    public void Another_format_version_is_not_read()
+    {
+        Save(new CatalogCache(Path.Combine(_dir, "cache"), minBytes: 0) { Version = CatalogCache.FormatVersion + 1 });
+        Assert.Null(Cache.TryLoad(Bib));
+        Save();
+        Assert.NotNull(Cache.TryLoad(Bib));
+    }
+
+    [Theory]
+    [InlineData("truncate")]
+    [InlineData("flip")]
+    [InlineData("empty")]
+    [InlineData("garbage")]
+    public void Corrupt_cache_is_ignored_and_rebuilt(string damage)
+    {
+        Save();
+        var cacheFile = Directory.GetFiles(Path.Combine(_dir, "cache")).Single();
+        var bytes = File.ReadAllBytes(cacheFile);
+        switch (damage)
+        {
+            case "truncate": File.WriteAllBytes(cacheFile, bytes[..(bytes.Length * 2 / 3)]); break;
+            case "flip":
+                // Text in the middle of the entries: the payload hash catches what no count or length check would.
+                for (var i = bytes.Length / 3; i < bytes.Length / 3 + 64; i++) bytes[i] ^= 0xFF;
+                File.WriteAllBytes(cacheFile, bytes);
+                break;
+            case "empty": File.WriteAllBytes(cacheFile, []); break;
+            default: File.WriteAllBytes(cacheFile, new Random(7).GetItems<byte>(Enumerable.Range(0, 256).Select(b => (byte)b).ToArray(), 5000)); break;
+        }
+        Assert.Null(Cache.TryLoad(Bib));
+        Save();
+        Assert.NotNull(Cache.TryLoad(Bib));
+    }
+
+    [Fact]
+    public void Small_files_are_not_cached()
+    {
+        var cache = new CatalogCache(Path.Combine(_dir, "cache"));
+        Assert.False(Save(cache));
+        Assert.Null(cache.TryLoad(Bib));
+        Assert.False(Directory.Exists(Path.Combine(_dir, "cache")));
+    }
+
+    [Fact]
+    public void Default_directory_follows_XDG_CACHE_HOME()
+    {
+        var old = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+        try
+        {
+            Environment.SetEnvironmentVariable("XDG_CACHE_HOME", "/tmp/xdg-test");
+            Assert.Equal("/tmp/xdg-test/citelsp", CatalogCache.DefaultDirectory());
+            Environment.SetEnvironmentVariable("XDG_CACHE_HOME", null);
+            Assert.EndsWith("/.cache/citelsp", CatalogCache.DefaultDirectory());
+        }
+        finally { Environment.SetEnvironmentVariable("XDG_CACHE_HOME", old); }
+    }
+
+    /// <summary>What the cache keeps (raw fields and abstracts come back with the background parse).</summary>
+    private static List<string> Describe(CatalogFile file) =>
+    [
+        .. file.Entries.Select(e => string.Join(" | ", e.Key, e.Type, e.Title, string.Join(";", e.Authors.Select(p => $"{p.Given}/{p.Family}/{p.Literal}/{p.Suffix}")),
+            e.AuthorsTruncated, e.Date, e.Venue, e.Doi, e.Url, e.ArxivId, string.Join(",", e.Aliases), e.Location, e.KeyLocation, e.ContentHash)),
+        .. file.Diagnostics.Select(d => $"{d.Severity} {d.Code} {d.Span} {d.Related} {d.Message}"),
+        $"{file.Format} lines {file.Lines.LineCount} length {file.Lines.TextLength}: "
+            + string.Join(",", Enumerable.Range(0, file.Lines.LineCount).Select(file.Lines.LineStart)),
+    ];
+}
