@@ -3,8 +3,8 @@
 //   start:  process spawn -> first non-empty completion in a .tex file (seed catalog, or --library FILE)
 //   reload: (--reload) one entry of the library rewritten (title word added, key renamed) ->
 //           completion finds the new word, and -> diagnostics of a document citing the new key are clean.
-// The warm-start cache is what a second start of the same --library uses (run with --runs 3: the first run is cold).
-// usage: node bench/lsp-scale.mjs [--dll path] [--library FILE] [--reload] [--runs N]
+// Warm start: the first run of a --library parses it and writes the cache (give it --linger 8000), later runs read it.
+// usage: node bench/lsp-scale.mjs [--dll path] [--library FILE] [--reload] [--runs N] [--linger MS]
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,6 +18,7 @@ const dll = opt('--dll', path.join(root, 'server/CiteLsp.Server/bin/Release/net1
 const library = opt('--library', null) && path.resolve(opt('--library', null));
 const runs = Number(opt('--runs', 5));
 const reload = argv.includes('--reload');
+const linger = Number(opt('--linger', 0)); // ms to keep each server running at the end (lets it write its cache)
 
 function session() {
   const child = spawn(dll.endsWith('.dll') ? 'dotnet' : dll, dll.endsWith('.dll') ? [dll] : [], { stdio: ['pipe', 'pipe', process.env.BENCH_STDERR ? 'inherit' : 'ignore'] });
@@ -102,6 +103,7 @@ async function once() {
       Object.assign(result, { reloadCompletion: searchable, reloadDiagnostics: clean });
     } finally { fs.writeFileSync(library + '.tmp', original); fs.renameSync(library + '.tmp', library); }
   }
+  await sleep(linger);
   s.child.stdin.end();
   await new Promise((res) => s.child.on('exit', res));
   return result;

@@ -98,8 +98,9 @@ public sealed class CatalogCache(string directory, long minBytes = CatalogCache.
     /// <summary>Cache files not rewritten for a month belong to libraries no longer opened.</summary>
     private void Prune(string keep)
     {
-        foreach (var f in new DirectoryInfo(Directory).EnumerateFiles("*.catalog"))
-            if (f.FullName != keep && DateTime.UtcNow - f.LastWriteTimeUtc > MaxAge)
+        foreach (var f in new DirectoryInfo(Directory).EnumerateFiles("*.catalog*"))
+            // Temp files of a write cut short (the server stopped) are old after a few minutes.
+            if (f.FullName != keep && DateTime.UtcNow - f.LastWriteTimeUtc > (f.Name.EndsWith(".tmp", StringComparison.Ordinal) ? TimeSpan.FromMinutes(10) : MaxAge))
                 try { f.Delete(); } catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { }
     }
 }
