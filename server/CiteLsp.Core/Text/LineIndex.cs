@@ -8,26 +8,30 @@ public sealed class LineIndex
 
     public LineIndex(string text)
     {
-        // Count, then fill: no list growth on a file with millions of lines. Vectorized search for line ends.
-        var span = text.AsSpan();
-        var count = 1;
-        for (var i = span.IndexOfAny('\r', '\n'); i >= 0; count++)
-        {
-            if (span[i] == '\r' && i + 1 < span.Length && span[i + 1] == '\n') i++;
-            var next = span[(i + 1)..].IndexOfAny('\r', '\n');
-            i = next < 0 ? -1 : i + 1 + next;
-        }
-        var starts = new int[count];
-        var n = 1;
-        for (var i = span.IndexOfAny('\r', '\n'); i >= 0;)
-        {
-            if (span[i] == '\r' && i + 1 < span.Length && span[i + 1] == '\n') i++;
-            starts[n++] = i + 1;
-            var next = span[(i + 1)..].IndexOfAny('\r', '\n');
-            i = next < 0 ? -1 : i + 1 + next;
-        }
-        _lineStarts = starts;
+        // Count, then fill: no list growth on a file with millions of lines.
+        _lineStarts = new int[1 + StartsOpened(text, 0, text.Length, default)];
+        StartsOpened(text, 0, text.Length, _lineStarts.AsSpan(1));
         TextLength = text.Length;
+    }
+
+    /// <summary>
+    /// Counts the line starts opened by the line breaks that begin in [from, to) and writes them into
+    /// <paramref name="into"/> as far as it reaches. A CRLF is one break. Vectorized search for line ends.
+    /// </summary>
+    private static int StartsOpened(ReadOnlySpan<char> text, int from, int to, Span<int> into)
+    {
+        var n = 0;
+        for (var i = from; i < to;)
+        {
+            var k = text[i..to].IndexOfAny('\r', '\n');
+            if (k < 0) break;
+            i += k;
+            if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
+            if (n < into.Length) into[n] = i + 1;
+            n++;
+            i++;
+        }
+        return n;
     }
 
     /// <summary>From stored line starts (the warm-start cache); they must ascend from 0 and stay within the text.</summary>
@@ -56,18 +60,15 @@ public sealed class LineIndex
         var delta = text.Length - oldText.Length;
         var from = Math.Max(0, prefix - 1);                        // breaks before this are the old ones
         var to = Math.Min(text.Length, text.Length - suffix + 2);  // breaks from here on are the old ones, moved
-        var starts = new List<int>();
         var first = Array.BinarySearch(old._lineStarts, from + 1);
         first = first < 0 ? ~first : first;                        // old starts <= from are kept
-        for (var i = from; i < to; i++)
-            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n'))) starts.Add(i + 1);
-            else if (text[i] == '\r') { starts.Add(i + 2); i++; }
+        var middle = StartsOpened(text, from, to, default);
         var tail = old._lineStarts.Length;
         while (tail > 1 && BreakBefore(oldText, old._lineStarts[tail - 1]) >= to - delta) tail--;
-        var result = new int[first + starts.Count + old._lineStarts.Length - tail];
+        var result = new int[first + middle + old._lineStarts.Length - tail];
         Array.Copy(old._lineStarts, result, first);
-        starts.CopyTo(result, first);
-        for (var k = tail; k < old._lineStarts.Length; k++) result[first + starts.Count + k - tail] = old._lineStarts[k] + delta;
+        StartsOpened(text, from, to, result.AsSpan(first, middle));
+        for (var k = tail; k < old._lineStarts.Length; k++) result[first + middle + k - tail] = old._lineStarts[k] + delta;
         return new LineIndex(result, text.Length);
     }
 
