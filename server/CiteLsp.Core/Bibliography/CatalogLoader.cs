@@ -8,7 +8,9 @@ namespace CiteLsp.Core.Bibliography;
 /// <summary>Parses catalog text, choosing the parser from the content, never from the file name.</summary>
 public static class CatalogLoader
 {
-    public static CatalogFile Parse(string path, string text) => Detect(text) switch
+    public static CatalogFile Parse(string path, string text) => Parse(path, text, Detect(text));
+
+    private static CatalogFile Parse(string path, string text, Kind kind) => kind switch
     {
         Kind.Empty => new CatalogFile(path, "empty", [], [], new LineIndex(text)),
         Kind.Bibtex => BibtexParser.Parse(path, text),
@@ -54,13 +56,13 @@ public static class CatalogLoader
         }
         if (outcome == TextDecoder.Outcome.Binary)
             return Failed(path, "catalog-binary", "this file looks binary (many NUL bytes), not a bibliography; it is not loaded", "");
-        var file = previous?.Bibtex is not null && previous.Path == path && Detect(text) == Kind.Bibtex ? BibtexParser.Reparse(previous, text) : Parse(path, text);
+        var kind = Detect(text);
+        var file = kind == Kind.Bibtex && previous?.Bibtex is not null && previous.Path == path ? BibtexParser.Reparse(previous, text) : Parse(path, text, kind);
         if (outcome != TextDecoder.Outcome.Latin1Fallback) return file;
         var warning = new CatalogDiagnostic(Severity.Warning, "catalog-encoding",
             "the file is not valid UTF-8; it was read as Latin-1 (save it as UTF-8 to be sure accents are right)", new SourceSpan(path, 0, 0));
         return file with { Diagnostics = [warning, .. file.Diagnostics] };
     }
-
 
     private static string Head(string text, int lines)
     {

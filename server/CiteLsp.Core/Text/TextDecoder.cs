@@ -37,20 +37,21 @@ public static class TextDecoder
         return controls * 20 > head.Length;
     }
 
-    /// <summary>
-    /// Decodes a file in two streaming passes (count and validate, then decode straight into the string), so a big
-    /// file never has its bytes and its text in memory at once. UTF-16 (BOM) files go through <see cref="Decode"/>.
-    /// </summary>
+    /// <summary>Files up to this size are read at once; bigger ones are decoded in two streaming passes.</summary>
     private const long InMemoryLimit = 256L << 20;
 
+    /// <summary>
+    /// Decodes a file. Up to <see cref="InMemoryLimit"/> (and UTF-16 files) through <see cref="Decode"/>; a bigger one in
+    /// two streaming passes (count and validate, then decode straight into the string), so its bytes and its text are
+    /// never in memory at once.
+    /// </summary>
     public static (string Text, Outcome Outcome) DecodeFile(string path)
     {
         const int Chunk = 1 << 16;
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, Chunk, FileOptions.SequentialScan);
         var buffer = new byte[Chunk];
         var head = buffer.AsSpan(0, stream.ReadAtLeast(buffer, Chunk, throwOnEndOfStream: false));
-        // Up to a few hundred MB, one read and one vectorized decode beat two streamed passes (about 2x on a 60 MB file);
-        // past that the streamed passes keep the bytes from sitting in memory next to the text.
+        // One read and one vectorized decode beat the two streamed passes (about 2x on a 60 MB file).
         if (stream.Length <= InMemoryLimit || head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
             return Decode(File.ReadAllBytes(path));
         if (LooksBinary(head)) return ("", Outcome.Binary);

@@ -37,7 +37,7 @@ internal static class BibEntryBuilder
     /// <summary>Hash of the entry's text; an entry that inherits fields hashes all its values (its parent may change alone).</summary>
     private static ulong ContentHash(RawEntry e, string text, ulong macroSeed)
     {
-        if (!e.Fields.ContainsKey("crossref") && !e.Fields.ContainsKey("xdata"))
+        if (!BibInheritance.Inherits(e))
             return XxHash3.HashToUInt64(MemoryMarshal.AsBytes(text.AsSpan(e.Start, e.End - e.Start)), (long)macroSeed);
         var hash = new XxHash3((long)macroSeed);
         hash.Append(MemoryMarshal.AsBytes(text.AsSpan(e.Start, e.End - e.Start)));

@@ -14,9 +14,12 @@ internal static class BibInheritance
     public static void Resolve(List<RawEntry> entries, Dictionary<string, RawEntry> byKey, string path, List<CatalogDiagnostic> diagnostics)
     {
         foreach (var e in entries)
-            if (e.Fields.ContainsKey("crossref") || e.Fields.ContainsKey("xdata"))
+            if (Inherits(e))
                 ResolveOne(e, byKey, path, diagnostics, 0);
     }
+
+    /// <summary>Whether the entry takes fields from others (its content then depends on theirs).</summary>
+    public static bool Inherits(RawEntry e) => e.Fields.ContainsKey("crossref") || e.Fields.ContainsKey("xdata");
 
     private static void ResolveOne(RawEntry e, Dictionary<string, RawEntry> byKey, string path, List<CatalogDiagnostic> diagnostics, int depth)
     {

@@ -57,15 +57,16 @@ public static class BibtexParser
             : Parse(previous.Path, text);
 
     /// <summary>Entries that take fields or keys from other entries: a change to one can change others.</summary>
-    internal static bool Links(RawEntry e) =>
-        e.Fields.ContainsKey("crossref") || e.Fields.ContainsKey("xdata") || e.Fields.ContainsKey("ids");
+    internal static bool Links(RawEntry e) => LinkFields.Any(e.Fields.ContainsKey);
+
+    private static readonly string[] LinkFields = ["crossref", "xdata", "ids"];
 
     /// <summary>Keys that entries inherit from (crossref, xdata) or claim as aliases (ids): an edit to one of them re-parses all.</summary>
     private static HashSet<string> LinkTargets(List<RawEntry> entries)
     {
         var targets = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var e in entries)
-            foreach (var field in (string[])["crossref", "xdata", "ids"])
+            foreach (var field in LinkFields)
                 if (e.Fields.TryGetValue(field, out var value))
                     foreach (var key in value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)) targets.Add(key);
         return targets;

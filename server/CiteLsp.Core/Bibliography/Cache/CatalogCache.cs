@@ -44,7 +44,9 @@ public sealed class CatalogCache(string directory, long minBytes = CatalogCache.
         try
         {
             if (!Covers(path)) return null;
-            if (KeyOf(path) is not { } key || FileFor(key.Path) is var cacheFile && !File.Exists(cacheFile)) return null;
+            var cacheFile = FileFor(Path.GetFullPath(path));
+            // No cache file: no need to read and hash the whole library.
+            if (!File.Exists(cacheFile) || KeyOf(path) is not { } key) return null;
             using var stream = new FileStream(cacheFile, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
             return CacheFormat.Read(stream, key, path);
         }
