@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readFrames, writeFrame } from './lsp-frames.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dll = process.argv[2] || path.join(root, 'server/CiteLsp.Server/bin/Release/net10.0/citelsp.dll');
@@ -37,14 +38,10 @@ const mainUri = pathToFileURL(path.join(dir, 'main.tex')).href;
 
 // --- a minimal LSP client -------------------------------------------------------------------------------------
 const child = spawn('dotnet', [dll], { stdio: ['pipe', 'pipe', 'inherit'] });
-let buffer = Buffer.alloc(0);
 let nextId = 1;
 const pending = new Map();
 const waiters = [];
-const send = (message) => {
-  const json = JSON.stringify({ jsonrpc: '2.0', ...message });
-  child.stdin.write(`Content-Length: ${Buffer.byteLength(json)}\r\n\r\n${json}`);
-};
+const send = (message) => writeFrame(child.stdin, message);
 const request = (method, params) => new Promise((resolve, reject) => {
   const id = nextId++;
   pending.set(id, { resolve, reject });
@@ -52,27 +49,18 @@ const request = (method, params) => new Promise((resolve, reject) => {
 });
 const notify = (method, params) => send(params === undefined ? { method } : { method, params });
 const waitFor = (predicate) => new Promise((resolve) => waiters.push({ predicate, resolve }));
-child.stdout.on('data', (chunk) => {
-  buffer = Buffer.concat([buffer, chunk]);
-  for (;;) {
-    const end = buffer.indexOf('\r\n\r\n');
-    if (end < 0) return;
-    const length = Number(/Content-Length: (\d+)/i.exec(buffer.subarray(0, end).toString())[1]);
-    if (buffer.length < end + 4 + length) return;
-    const message = JSON.parse(buffer.subarray(end + 4, end + 4 + length).toString());
-    buffer = buffer.subarray(end + 4 + length);
-    if (message.id !== undefined && message.method) send({ id: message.id, result: message.method === 'workspace/configuration' ? [{}] : null });
-    else if (message.id !== undefined) {
-      const p = pending.get(message.id);
-      pending.delete(message.id);
-      if (message.error) p.reject(new Error(message.error.message)); else p.resolve(message.result);
-    } else {
-      const compute = message.method === 'window/logMessage' && /^diagnostics .*main\.tex: 1\d{3} citations, \d+ diagnostics, ([\d.]+) ms/.exec(message.params.message);
-      if (compute) serverTimes.push(Number(compute[1]));
-      const action = message.method === 'window/logMessage' && /^codeAction .*: \d+ actions, ([\d.]+) ms/.exec(message.params.message);
-      if (action) actionServerTimes.push(Number(action[1]));
-      for (let i = waiters.length - 1; i >= 0; i--) if (waiters[i].predicate(message)) waiters.splice(i, 1)[0].resolve(message);
-    }
+readFrames(child.stdout, (message) => {
+  if (message.id !== undefined && message.method) send({ id: message.id, result: message.method === 'workspace/configuration' ? [{}] : null });
+  else if (message.id !== undefined) {
+    const p = pending.get(message.id);
+    pending.delete(message.id);
+    if (message.error) p.reject(new Error(message.error.message)); else p.resolve(message.result);
+  } else {
+    const compute = message.method === 'window/logMessage' && /^diagnostics .*main\.tex: 1\d{3} citations, \d+ diagnostics, ([\d.]+) ms/.exec(message.params.message);
+    if (compute) serverTimes.push(Number(compute[1]));
+    const action = message.method === 'window/logMessage' && /^codeAction .*: \d+ actions, ([\d.]+) ms/.exec(message.params.message);
+    if (action) actionServerTimes.push(Number(action[1]));
+    for (let i = waiters.length - 1; i >= 0; i--) if (waiters[i].predicate(message)) waiters.splice(i, 1)[0].resolve(message);
   }
 });
 const serverTimes = [];

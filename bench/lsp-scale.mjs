@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readFrames, writeFrame } from './lsp-frames.mjs';
 
 const argv = process.argv.slice(2);
 const opt = (name, dflt) => (argv.indexOf(name) >= 0 ? argv[argv.indexOf(name) + 1] : dflt);
@@ -22,27 +23,17 @@ const linger = Number(opt('--linger', 0)); // ms to keep each server running at 
 
 function session() {
   const child = spawn(dll.endsWith('.dll') ? 'dotnet' : dll, dll.endsWith('.dll') ? [dll] : [], { stdio: ['pipe', 'pipe', process.env.BENCH_STDERR ? 'inherit' : 'ignore'] });
-  let buffer = Buffer.alloc(0);
   let nextId = 1;
   const pending = new Map();
   const listeners = [];
-  child.stdout.on('data', (chunk) => {
-    buffer = Buffer.concat([buffer, chunk]);
-    for (;;) {
-      const end = buffer.indexOf('\r\n\r\n');
-      if (end < 0) return;
-      const length = Number(/Content-Length: (\d+)/i.exec(buffer.subarray(0, end).toString())[1]);
-      if (buffer.length < end + 4 + length) return;
-      const msg = JSON.parse(buffer.subarray(end + 4, end + 4 + length).toString());
-      buffer = buffer.subarray(end + 4 + length);
-      if (msg.id !== undefined && msg.method) send({ jsonrpc: '2.0', id: msg.id, result: msg.method === 'workspace/configuration' ? (msg.params.items || []).map(() => null) : null });
-      else if (msg.id !== undefined && pending.has(msg.id)) { pending.get(msg.id)(msg); pending.delete(msg.id); }
-      else if (msg.method) listeners.forEach((l) => l(msg));
-    }
+  readFrames(child.stdout, (msg) => {
+    if (msg.id !== undefined && msg.method) send({ id: msg.id, result: msg.method === 'workspace/configuration' ? (msg.params.items || []).map(() => null) : null });
+    else if (msg.id !== undefined && pending.has(msg.id)) { pending.get(msg.id)(msg); pending.delete(msg.id); }
+    else if (msg.method) listeners.forEach((l) => l(msg));
   });
-  const send = (m) => { const body = JSON.stringify(m); child.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`); };
-  const request = (method, params) => new Promise((resolve) => { const id = nextId++; pending.set(id, resolve); send({ jsonrpc: '2.0', id, method, params }); });
-  const notify = (method, params) => send({ jsonrpc: '2.0', method, params });
+  const send = (m) => writeFrame(child.stdin, m);
+  const request = (method, params) => new Promise((resolve) => { const id = nextId++; pending.set(id, resolve); send({ id, method, params }); });
+  const notify = (method, params) => send({ method, params });
   return { child, request, notify, onNotification: (f) => listeners.push(f) };
 }
 
