@@ -3,8 +3,10 @@
 //   start:  process spawn -> first non-empty completion in a .tex file (seed catalog, or --library FILE)
 //   reload: (--reload) one entry of the library rewritten (title word added, key renamed) ->
 //           completion finds the new word, and -> diagnostics of a document citing the new key are clean.
+// The first rewrite comes --settle MS (default 4000) after the first completion: a library is rewritten while the server
+// is idle, not while it is still writing its cache after a cold start; --rewrites N (default 3) follow 1.5 s apart.
 // Warm start: the first run of a --library parses it and writes the cache (give it --linger 8000), later runs read it.
-// usage: node bench/lsp-scale.mjs [--dll path] [--library FILE] [--reload] [--runs N] [--linger MS]
+// usage: node bench/lsp-scale.mjs [--dll path] [--library FILE] [--reload] [--settle MS] [--rewrites N] [--runs N] [--linger MS]
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,6 +22,8 @@ const library = opt('--library', null) && path.resolve(opt('--library', null));
 const runs = Number(opt('--runs', 5));
 const reload = argv.includes('--reload');
 const linger = Number(opt('--linger', 0)); // ms to keep each server running at the end (lets it write its cache)
+const settle = Number(opt('--settle', 4000)); // ms between the first completion and the first rewrite
+const rewrites = Number(opt('--rewrites', 3)); // rewrites per run (1.5 s apart), each changing one more entry
 
 function session() {
   const child = spawn(dll.endsWith('.dll') ? 'dotnet' : dll, dll.endsWith('.dll') ? [dll] : [], { stdio: ['pipe', 'pipe', process.env.BENCH_STDERR ? 'inherit' : 'ignore'] });
@@ -65,33 +69,40 @@ async function once() {
   result.firstCompletion = ms();
   if (reload && library) {
     const original = fs.readFileSync(library, 'utf8');
-    const re = /\n\s*title\s*=\s*\{/gi;
-    re.lastIndex = original.length >> 1;
-    const m = re.exec(original);
-    const brace = m.index + m[0].length;
-    const keyAt = original.lastIndexOf('\n@', brace);
-    const keyStart = original.indexOf('{', keyAt) + 1;
-    const keyEnd = original.indexOf(',', keyStart);
-    const word = 'Zyzzyvaquux' + Math.floor(Math.random() * 1e6);
-    const key = 'zzkey' + Math.floor(Math.random() * 1e6);
-    text = `Text \\cite{${word.toLowerCase()}}\nNew \\cite{${key}}\n`;
-    s.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text }] });
-    while (!diagnostics.at(-1)?.some((d) => d.message.includes(key))) await sleep(2); // unresolved before the rewrite
-    const edited = original.slice(0, keyStart) + key + original.slice(keyEnd, brace) + word + ' ' + original.slice(brace);
-    // Written beside and renamed over the library, as exporters that write atomically do (a file caught
-    // half-written is a different case: the server then waits for it to settle).
-    fs.writeFileSync(library + '.tmp', edited);
-    const t1 = process.hrtime.bigint();
-    fs.renameSync(library + '.tmp', library);
-    s.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(library).href, type: 2 }] });
+    let current = original;
+    Object.assign(result, { reloadCompletion: [], reloadDiagnostics: [] });
     try {
-      let searchable, clean;
-      while ((searchable === undefined || clean === undefined) && ms(t1) < 60000) {
-        if (clean === undefined && diagnostics.length && !diagnostics.at(-1).some((d) => d.message.includes(key))) clean = ms(t1);
-        if (searchable === undefined && (await completion(s, text, word.toLowerCase())).some((i) => i.label === key)) searchable = ms(t1);
-        await sleep(1);
+      for (let r = 0; r < rewrites; r++) {
+        await sleep(r === 0 ? settle : 1500);
+        // One more entry changed each time (title word added, key renamed), spread over the file.
+        const re = /\n\s*title\s*=\s*\{/gi;
+        re.lastIndex = Math.floor((current.length * (r + 1)) / (rewrites + 1));
+        const m = re.exec(current);
+        const brace = m.index + m[0].length;
+        const keyAt = current.lastIndexOf('\n@', brace);
+        const keyStart = current.indexOf('{', keyAt) + 1;
+        const keyEnd = current.indexOf(',', keyStart);
+        const word = 'Zyzzyvaquux' + Math.floor(Math.random() * 1e6);
+        const key = 'zzkey' + Math.floor(Math.random() * 1e6);
+        text = `Text \\cite{${word.toLowerCase()}}\nNew \\cite{${key}}\n`;
+        s.notify('textDocument/didChange', { textDocument: { uri, version: 2 + r }, contentChanges: [{ text }] });
+        while (!diagnostics.at(-1)?.some((d) => d.message.includes(key))) await sleep(2); // unresolved before the rewrite
+        current = current.slice(0, keyStart) + key + current.slice(keyEnd, brace) + word + ' ' + current.slice(brace);
+        // Written beside and renamed over the library, as exporters that write atomically do (a file caught
+        // half-written is a different case: the server then waits for it to settle).
+        fs.writeFileSync(library + '.tmp', current);
+        const t1 = process.hrtime.bigint();
+        fs.renameSync(library + '.tmp', library);
+        s.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(library).href, type: 2 }] });
+        let searchable, clean;
+        while ((searchable === undefined || clean === undefined) && ms(t1) < 60000) {
+          if (clean === undefined && diagnostics.length && !diagnostics.at(-1).some((d) => d.message.includes(key))) clean = ms(t1);
+          if (searchable === undefined && (await completion(s, text, word.toLowerCase())).some((i) => i.label === key)) searchable = ms(t1);
+          await sleep(1);
+        }
+        result.reloadCompletion.push(searchable);
+        result.reloadDiagnostics.push(clean);
       }
-      Object.assign(result, { reloadCompletion: searchable, reloadDiagnostics: clean });
     } finally { fs.writeFileSync(library + '.tmp', original); fs.renameSync(library + '.tmp', library); }
   }
   await sleep(linger);
@@ -103,7 +114,7 @@ async function once() {
 const results = [];
 for (let i = 0; i < runs; i++) results.push(await once());
 fs.rmSync(dir, { recursive: true, force: true });
-const stat = (k) => { const v = results.map((r) => r[k]).filter((x) => x !== undefined).sort((a, b) => a - b); return v.length ? `${v[v.length >> 1].toFixed(0)} (min ${v[0].toFixed(0)}, max ${v.at(-1).toFixed(0)})` : '-'; };
+const stat = (k) => { const v = results.flatMap((r) => r[k]).filter((x) => x !== undefined).sort((a, b) => a - b); return v.length ? `${v[v.length >> 1].toFixed(0)} (min ${v[0].toFixed(0)}, max ${v.at(-1).toFixed(0)})` : '-'; };
 console.log(`${library ?? 'seed catalog'}: ${runs} runs, ms median (min, max): initialize ${stat('initialized')}, first completion ${stat('firstCompletion')}` +
   (reload ? `; after rewriting one entry: completion updated ${stat('reloadCompletion')}, diagnostics updated ${stat('reloadDiagnostics')}` : ''));
-console.log('per run:', JSON.stringify(results.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Math.round(v)])))));
+console.log('per run:', JSON.stringify(results.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Array.isArray(v) ? v.map(Math.round) : Math.round(v)])))));

@@ -33,10 +33,11 @@ internal static class ScaleRun
             {
                 var at = Array.IndexOf(bytes, (byte)'{', bytes.Length / 2 + round * 1000);
                 File.WriteAllBytes(edited, [.. bytes.AsSpan(0, at + 1), .. System.Text.Encoding.UTF8.GetBytes($"Edited {round} "), .. bytes.AsSpan(at + 1)]);
-                var previous = file with { Path = edited };
-                var after = Phase($"reload {round}: read + incremental re-parse", () => CatalogLoader.Load(edited, previous));
-                var updated = Phase($"reload {round}: catalog (key maps re-used)", () => Catalog.Build([after], catalog));
-                Phase($"reload {round}: search index update", () => index.Update(updated.Entries));
+                // Each round starts from the last (a parse hands its text over to the next version).
+                var previous = file.Path == edited ? file : file with { Path = edited };
+                file = Phase($"reload {round}: read + incremental re-parse", () => CatalogLoader.Load(edited, previous));
+                catalog = Phase($"reload {round}: catalog (key maps re-used)", () => Catalog.Build([file], catalog));
+                index = Phase($"reload {round}: search index update", () => index.Update(catalog.Entries));
             }
             Phase("reload: full re-parse (for comparison)", () => CatalogLoader.Load(edited));
         }

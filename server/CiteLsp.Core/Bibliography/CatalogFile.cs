@@ -10,4 +10,13 @@ public sealed record CatalogFile(string Path, string Format, IReadOnlyList<Entry
 
     /// <summary>Read from the warm-start cache: entries lack raw fields and abstracts until the file is parsed again.</summary>
     public bool FromCache { get; init; }
+
+    /// <summary>
+    /// Fewer entries than the file's <paramref name="previous"/> parse and more errors: a file caught mid-write (or
+    /// broken) rather than entries deleted, so the previous entries are better served meanwhile.
+    /// </summary>
+    public bool LooksCutShortAfter(CatalogFile previous) =>
+        Entries.Count < previous.Entries.Count && Errors(this) > Errors(previous);
+
+    private static int Errors(CatalogFile file) => file.Diagnostics.Count(d => d.Severity == Severity.Error);
 }

@@ -27,9 +27,27 @@ public sealed record Entry
     /// <summary>Hash of the entry's source text; equal hashes and keys mean equal content. 0 when unknown.</summary>
     public ulong ContentHash { get; init; }
     /// <summary>The whole entry in its source file.</summary>
-    public SourceSpan Location { get; init; }
+    public SourceSpan Location { get => Map(_location); init { Settle(); _location = value; } }
     /// <summary>The key's own span (for bib files); equals <see cref="Location"/> when the key was generated.</summary>
-    public SourceSpan KeyLocation { get; init; }
+    public SourceSpan KeyLocation { get => Map(_keyLocation); init { Settle(); _keyLocation = value; } }
+
+    /// <summary>
+    /// For a .bib entry: the version of the file text its spans are offsets in (set after them). A re-parse of a
+    /// later version re-uses the entry as it is, and the spans are mapped to the newest text when read.
+    /// </summary>
+    internal Bibtex.BibText? Origin { get => _origin; init => _origin = value; }
+
+    private SourceSpan _location, _keyLocation;
+    private Bibtex.BibText? _origin;
+
+    private SourceSpan Map(SourceSpan span) => _origin is { } o ? span with { Start = o.Map(span.Start, span.Length) } : span;
+
+    /// <summary>A span set on a copy is an offset in the newest text: the other span goes there too.</summary>
+    private void Settle()
+    {
+        if (_origin is null) return;
+        (_location, _keyLocation, _origin) = (Map(_location), Map(_keyLocation), null);
+    }
 
     private static readonly IReadOnlyDictionary<string, string> EmptyFields = new Dictionary<string, string>();
 }

@@ -21,6 +21,9 @@ internal static class EntryMatcher
             if ((i & 0xFFFF) == 0) ct.ThrowIfCancellationRequested();
             result[i] = -1;
             var entry = entries[i];
+            // The same object at the expected place: a reload re-used it (no need to touch it).
+            if ((uint)(i + shift) < (uint)old.Entries.Count && ReferenceEquals(old.Entries[i + shift], entry)
+                && Take(old, used, entry, i + shift, out result[i])) continue;
             if (entry.ContentHash == 0) continue;
             if (Take(old, used, entry, i + shift, out result[i])) continue;
             for (var w = 1; w <= Window && result[i] < 0; w++)

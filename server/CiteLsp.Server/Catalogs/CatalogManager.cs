@@ -139,11 +139,30 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
             foreach (var document in snapshot.Documents.Values.Prepend(null))
                 snapshot.Catalogs.SearchIndex(DocumentCatalogs.Resolve(snapshot, document), CancellationToken.None);
             snapshot.Catalogs.ForgetPrevious();
+            if (parsed.Any(p => p.File.Lines.TextLength >= BigText)) CollectOldTextSoon();
             if (parsed.Count > 0) log.Debug($"loaded {string.Join(", ", parsed.Select(p => Path.GetFileName(p.Path)))}: read and parsed in {parseMs:F0} ms, catalogs and indexes ready after {clock.Elapsed.TotalMilliseconds:F0} ms");
             _statusSent = true;
             await SendStatusAsync(snapshot.Catalogs);
         }
         _firstLoad.TrySetResult();
+    }
+
+    private const int BigText = 8 << 20;
+    private int _collectPending;
+
+    /// <summary>
+    /// A big library's old text (100 MB and more) is dead once its reload is served, but lives on in the large-object
+    /// heap until a full collection. Collecting it soon after (in the background) lets the next reload re-use that
+    /// memory instead of faulting in fresh pages, about 40 ms per 100 MB here, and keeps two texts from adding up.
+    /// </summary>
+    private void CollectOldTextSoon()
+    {
+        if (Interlocked.Exchange(ref _collectPending, 1) == 1) return;
+        _ = Task.Delay(TimeSpan.FromSeconds(1), _stop.Token).ContinueWith(_ =>
+        {
+            Volatile.Write(ref _collectPending, 0);
+            GC.Collect(2, GCCollectionMode.Forced, blocking: false);
+        }, TaskContinuationOptions.OnlyOnRanToCompletion);
     }
 
     /// <summary>

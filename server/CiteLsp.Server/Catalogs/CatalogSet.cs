@@ -13,12 +13,13 @@ internal sealed class CatalogSet
 {
     public static readonly CatalogSet Empty = new(ImmutableDictionary.Create<string, LoadedCatalog>(StringComparer.Ordinal), [], null);
 
-    private readonly ConcurrentDictionary<string, Catalog> _builds = new(StringComparer.Ordinal);
+    // Lazy: a request racing the catalog loop for the same build waits for it instead of building it twice.
+    private readonly ConcurrentDictionary<string, Lazy<Catalog>> _builds = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<SearchIndex>> _indexes = new(StringComparer.Ordinal);
     /// <summary>The builds of the set this one replaced, to update rather than rebuild; dropped once the new builds exist.</summary>
     private volatile Builds? _previous;
 
-    private sealed record Builds(ConcurrentDictionary<string, Catalog> Catalogs, ConcurrentDictionary<string, Lazy<SearchIndex>> Indexes);
+    private sealed record Builds(ConcurrentDictionary<string, Lazy<Catalog>> Catalogs, ConcurrentDictionary<string, Lazy<SearchIndex>> Indexes);
 
     private CatalogSet(ImmutableDictionary<string, LoadedCatalog> files, IReadOnlyList<CatalogFile> seeds, Builds? previous)
     {
@@ -53,7 +54,7 @@ internal sealed class CatalogSet
     {
         var files = paths.Select(Get).OfType<CatalogFile>().ToList();
         return files.Count == 0 ? Catalog.Empty : _builds.GetOrAdd(string.Join('\n', files.Select(f => f.Path)),
-            key => Catalog.Build(files, _previous?.Catalogs.GetValueOrDefault(key)));
+            key => new Lazy<Catalog>(() => Catalog.Build(files, _previous?.Catalogs.GetValueOrDefault(key) is { IsValueCreated: true } old ? old.Value : null))).Value;
     }
 
     /// <summary>

@@ -19,14 +19,13 @@ internal sealed record LoadedCatalog(CatalogFile Good, CatalogFile Latest)
     public static LoadedCatalog First(CatalogFile parsed) => new(parsed, parsed);
 
     /// <summary>
-    /// A new parse replaces the served entries unless it reports errors AND lost entries (a truncated or
-    /// unreadable file), or the file is momentarily empty (editors truncate, then write). A deleted file is
-    /// not a failed parse: its entries go.
+    /// A new parse replaces the served entries unless it lost entries AND reports more errors (a truncated or
+    /// unreadable file; an entry deleted from a file with an old error is a plain edit), or the file is momentarily
+    /// empty (editors truncate, then write). A deleted file is not a failed parse: its entries go.
     /// </summary>
     public LoadedCatalog Next(CatalogFile parsed, bool fileExists)
     {
-        var lost = parsed.Entries.Count < Good.Entries.Count;
-        var failed = lost && (parsed.Diagnostics.Any(d => d.Severity == Severity.Error) || parsed.Entries.Count == 0 && parsed.Format == "empty");
+        var failed = parsed.LooksCutShortAfter(Good) || parsed.Entries.Count < Good.Entries.Count && parsed.Entries.Count == 0 && parsed.Format == "empty";
         return fileExists && failed ? this with { Latest = parsed } : First(parsed);
     }
 }

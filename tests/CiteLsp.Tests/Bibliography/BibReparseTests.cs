@@ -1,4 +1,5 @@
 using CiteLsp.Core.Bibliography;
+using System.Text.RegularExpressions;
 using CiteLsp.Core.Bibliography.Bibtex;
 
 namespace CiteLsp.Tests.Bibliography;
@@ -57,6 +58,96 @@ public class BibReparseTests
         Assert.Equal(Describe(BibtexParser.Parse(path, edited)), Describe(file));
         var changed = file.Entries.Where((e, i) => e.ContentHash != old.Entries[i].ContentHash).Select(e => e.Key).ToList();
         Assert.Equal([target.Key], changed);
+    }
+
+    [Fact]
+    public void An_old_parse_still_reads_its_entries_after_handing_its_text_over()
+    {
+        var path = TestPaths.CorpusFile("bib/large/jgrey4296-main-2025.bib");
+        var text = File.ReadAllText(path);
+        var old = BibtexParser.Parse(path, text);
+        var before = Describe(old);
+        var target = old.Entries.Count / 2;
+        var at = text.IndexOf('{', old.Entries[target].Location.Start + old.Entries[target].Key.Length + 3);
+        var value = old.Entries[target].Fields.First().Value;
+        var edited = text[..(at + 1)] + "Replaced" + text[(at + 4)..]; // the first value's first 3 characters
+
+        var file = BibReparser.TryReparse(old, old.Bibtex!, edited);
+
+        Assert.NotNull(file);
+        Assert.True(old.Bibtex!.Source.HandedOver);
+        Assert.Same(old.Entries[0], file.Entries[0]); // re-used, not copied
+        Assert.Same(old.Entries[^1], file.Entries[^1]);
+        // A request still reading the old snapshot sees the same entries and fields, except the changed value, which
+        // is gone (never other text); spans are where the entries now are in the file.
+        Assert.Equal(before.Where((_, i) => i != target).Select(WithoutSpans), Describe(old).Where((_, i) => i != target).Select(WithoutSpans));
+        Assert.NotEqual("", value);
+        Assert.Equal("", old.Entries[target].Fields.First().Value);
+        Assert.Equal(value, BibtexParser.Parse(path, text).Entries[target].Fields.First().Value);
+        Assert.Equal(file.Entries[^1].KeyLocation.Start, old.Entries[^1].KeyLocation.Start);
+        Assert.Equal(Describe(BibtexParser.Parse(path, edited)), Describe(file));
+    }
+
+    private static string WithoutSpans(string described) => Regex.Replace(described, @"SourceSpan \{[^}]*\}", "span");
+
+    [Fact]
+    public void A_version_cut_short_leaves_the_old_parse_whole()
+    {
+        // The server keeps serving the old parse when a new one lost entries and has new errors (a file caught
+        // mid-write), so the old entries must keep their text.
+        var path = TestPaths.CorpusFile("bib/large/jgrey4296-main-2025.bib");
+        var text = File.ReadAllText(path);
+        var old = BibtexParser.Parse(path, text);
+        var before = Describe(old);
+        var cut = text[..text.IndexOf("title", text.Length / 2, StringComparison.OrdinalIgnoreCase)];
+
+        var file = BibReparser.TryReparse(old, old.Bibtex!, cut);
+
+        Assert.NotNull(file);
+        Assert.True(file.LooksCutShortAfter(old));
+        Assert.False(old.Bibtex!.Source.HandedOver);
+        Assert.Equal(before, Describe(old));
+        Assert.Equal(Describe(BibtexParser.Parse(path, cut)), Describe(file));
+    }
+
+    [Fact]
+    public void A_deleted_entry_is_a_plain_edit()
+    {
+        var path = TestPaths.CorpusFile("bib/large/jgrey4296-main-2025.bib");
+        var text = File.ReadAllText(path);
+        var old = BibtexParser.Parse(path, text);
+        var edited = RemoveEntry(text, text.Length / 2);
+
+        var file = BibReparser.TryReparse(old, old.Bibtex!, edited);
+
+        Assert.NotNull(file);
+        Assert.Equal(old.Entries.Count - 1, file.Entries.Count);
+        Assert.False(file.LooksCutShortAfter(old));
+        Assert.True(old.Bibtex!.Source.HandedOver);
+        Assert.Equal(Describe(BibtexParser.Parse(path, edited)), Describe(file));
+    }
+
+    [Fact]
+    public void Long_chains_of_reloads_are_re_pointed_at_the_newest_text()
+    {
+        var path = TestPaths.CorpusFile("bib/large/jgrey4296-main-2025.bib");
+        var text = File.ReadAllText(path);
+        var file = BibtexParser.Parse(path, text);
+        var hops = new List<int>();
+        for (var step = 0; step < 40; step++)
+        {
+            // A word added to a different entry's title each time (the edit Zotero's auto-export makes).
+            var e = file.Entries[(step * 37 + 11) % file.Entries.Count];
+            var at = text.IndexOf("title", e.Location.Start, e.Location.Length, StringComparison.OrdinalIgnoreCase);
+            if (at < 0) continue;
+            at = text.IndexOf('{', at) + 1;
+            text = text[..at] + $"Step{step} " + text[at..];
+            file = BibReparser.TryReparse(file, file.Bibtex!, text) ?? throw new Xunit.Sdk.XunitException($"step {step} fell back");
+            hops.Add(file.Bibtex!.Hops);
+        }
+        Assert.Equal(Describe(BibtexParser.Parse(path, text)), Describe(file));
+        Assert.Contains(0, hops); // re-pointed at least once
+        Assert.True(hops.Max() >= 10, $"hand-overs chained only {hops.Max()} deep");
     }
 
     [Fact]

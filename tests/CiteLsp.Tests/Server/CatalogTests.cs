@@ -55,6 +55,23 @@ public class CatalogTests
     }
 
     [Fact]
+    public async Task An_entry_deleted_from_a_file_with_an_old_error_goes()
+    {
+        // The file's error predates the edit: fewer entries without a new error is a deletion, not a cut-short write.
+        using var dir = new TempDir();
+        const string broken = "@article{broken, title = {No close}\n";
+        var path = dir.File("refs.bib", broken + "@article{a, title = {A}}\n@article{b, title = {B}}\n@article{c, title = {C}}\n");
+        await using var client = LspClient.Start();
+        await client.InitializeAsync(initializationOptions: LibraryOnly(path));
+        var status = await client.NextStatusAsync();
+        Assert.Equal(4, (int)status["entries"]!);
+        Assert.Equal(1, (int)status["errors"]!);
+
+        File.WriteAllText(path, broken + "@article{a, title = {A}}\n@article{c, title = {C}}\n");
+        Assert.Equal(3, (int)(await client.NextStatusAsync())["entries"]!);
+    }
+
+    [Fact]
     public async Task Client_side_watching_is_registered_dynamically_and_drives_reloads()
     {
         using var dir = new TempDir();

@@ -9,7 +9,7 @@ internal static class BibEntryBuilder
 {
     private static readonly string[] VenueFields = ["journal", "journaltitle", "booktitle", "publisher", "howpublished", "school", "institution"];
 
-    public static Entry Build(RawEntry e, string path, string text, ulong macroSeed)
+    public static Entry Build(RawEntry e, string path, BibText source, ulong macroSeed)
     {
         var f = e.Fields;
         var (people, truncated) = Span(f, "author", out var names) || Span(f, "editor", out names) ? BibNames.Parse(names) : ([], false);
@@ -28,9 +28,10 @@ internal static class BibEntryBuilder
             ArxivId = ArxivId(f),
             Aliases = Get(f, "ids") is { } ids ? ids.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : [],
             Fields = f,
-            ContentHash = ContentHash(e, text, macroSeed),
+            ContentHash = ContentHash(e, source.Text, macroSeed),
             Location = new SourceSpan(path, e.Start, e.End - e.Start),
             KeyLocation = new SourceSpan(path, e.KeyStart, e.Key.Length),
+            Origin = source, // after the spans: they are offsets in this version
         };
     }
 

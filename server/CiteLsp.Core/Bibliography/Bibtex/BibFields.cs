@@ -6,7 +6,8 @@ namespace CiteLsp.Core.Bibliography.Bibtex;
 /// <summary>
 /// The fields of one bib entry, in file order. A value written as a single {…}, "…" or number token is kept as a
 /// slice of the file text and only becomes a string when read: a 100k-entry file then holds one big string
-/// instead of a million small ones, which keeps memory and GC time down.
+/// instead of a million small ones, which keeps memory and GC time down. The text is read through its
+/// <see cref="BibText"/> version, so an entry re-used by a re-parse of a later version reads that one.
 /// </summary>
 public sealed class BibFields : IReadOnlyDictionary<string, string>
 {
@@ -19,28 +20,41 @@ public sealed class BibFields : IReadOnlyDictionary<string, string>
         public int Length;
     }
 
-    private readonly string _text;
-    /// <summary>Added to every slice offset: an entry re-used after an edit earlier in the file moved by this much.</summary>
+    private readonly BibText _source;
+    /// <summary>Added to every slice offset: an entry re-pointed at a later version moved by this much.</summary>
     private readonly int _shift;
     private Field[] _fields;
     private int _count;
 
-    internal BibFields(string text, int capacity = 8)
+    internal BibFields(BibText source, int capacity = 8)
     {
-        _text = text;
+        _source = source;
         _fields = new Field[capacity];
     }
 
-    private BibFields(string text, int shift, Field[] fields, int count)
+    private BibFields(BibText source, int shift, Field[] fields, int count)
     {
-        _text = text; _shift = shift; _fields = fields; _count = count;
+        _source = source; _shift = shift; _fields = fields; _count = count;
     }
 
     /// <summary>
-    /// The same fields over a new version of the file text, where this entry's text moved by <paramref name="shift"/>
-    /// (the field array is shared: it is never changed once the entry is built). The old text can then be collected.
+    /// The same fields over a new version of the file text, where this entry's text is <paramref name="shift"/> from
+    /// where it is in the newest version its own source hands over to (the field array is shared: it is never changed
+    /// once the entry is built).
     /// </summary>
-    internal BibFields Rebased(string text, int shift) => new(text, _shift + shift, _fields, _count);
+    internal BibFields Rebased(BibText source, int shift)
+    {
+        for (var i = 0; i < _count; i++)
+        {
+            if (_fields[i].Value is not null) continue;
+            // The entry lies outside every change since its version: all its slices moved alike.
+            var start = _fields[i].Start + _shift;
+            var at = start;
+            _source.TryResolve(ref at, _fields[i].Length, out _);
+            return new(source, _shift + at - start + shift, _fields, _count);
+        }
+        return new(source, _shift + shift, _fields, _count);
+    }
 
     public int Count => _count;
 
@@ -61,7 +75,7 @@ public sealed class BibFields : IReadOnlyDictionary<string, string>
         var i = IndexOf(key);
         if (i < 0) { value = default; return false; }
         var f = _fields[i];
-        value = f.Value is { } v ? v.AsSpan() : _text.AsSpan(f.Start + _shift, f.Length);
+        value = f.Value is { } v ? v.AsSpan() : Slice(f);
         return true;
     }
 
@@ -109,7 +123,13 @@ public sealed class BibFields : IReadOnlyDictionary<string, string>
         return true;
     }
 
-    private string ValueAt(int i) => _fields[i].Value ?? _text.Substring(_fields[i].Start + _shift, _fields[i].Length);
+    private string ValueAt(int i) => _fields[i].Value ?? Slice(_fields[i]).ToString();
+
+    private ReadOnlySpan<char> Slice(Field f)
+    {
+        var start = f.Start + _shift;
+        return _source.TryResolve(ref start, f.Length, out var text) ? text.AsSpan(start, f.Length) : [];
+    }
 
     private int IndexOf(string name)
     {

@@ -7,9 +7,13 @@ namespace CiteLsp.Core.Bibliography.Bibtex;
 /// last one is the same, so the commands there give the same entries (moved by the length difference). Scanning
 /// starts at the end of a journaled command before the change and stops at the first command end after it that the
 /// old scan also reached in the same state. Returns null whenever the result could differ from a full parse.
+/// Entries outside the re-scanned part are re-used as they are: the old text version hands over to the new one.
 /// </summary>
 internal static class BibReparser
 {
+    /// <summary>Versions an entry may be read through before every entry is pointed at the newest text again.</summary>
+    private const int MaxHops = 16;
+
     public static CatalogFile? TryReparse(CatalogFile old, BibtexState state, string text)
     {
         var o = state.Text;
@@ -38,7 +42,8 @@ internal static class BibReparser
             .Select(d => Spelled(o, d)).ToList();
 
         var lines = LineIndex.Edited(old.Lines, o, text, prefix, suffix);
-        var scanner = new BibScanner(path, text, lines, state.Macros, reported);
+        var source = new BibText(text);
+        var scanner = new BibScanner(path, source, lines, state.Macros, reported);
         var resume = journal.Count; // old rows from here on are re-used
         scanner.RunFrom(start, s > 0 && journal.Recovering(s - 1), (pos, recovering) =>
         {
@@ -63,8 +68,7 @@ internal static class BibReparser
         var newKeys = scanner.Entries.Select(e => e.Key).ToArray();
         if (newKeys.Any(state.LinkTargets.Contains)) return null;
         for (var i = headEntries; i < tailEntries; i++) if (state.LinkTargets.Contains(old.Entries[i].Key)) return null;
-        for (var i = 0; i < headEntries; i++) if (Meets(newKeys, old.Entries[i].Key)) return null;
-        for (var i = tailEntries; i < old.Entries.Count; i++) if (Meets(newKeys, old.Entries[i].Key)) return null;
+        if (newKeys.Any(k => Meets(old.Entries, state.KeyHashes, 0, headEntries, k) || Meets(old.Entries, state.KeyHashes, tailEntries, old.Entries.Count, k))) return null;
         if (after.Any(d => !IsUndefined(d) && d.Span.Start >= start && d.Span.Start < oldEnd)) return null;
         if (tail.Any(d => d.Related is { } r && r.Start >= start && r.Start < oldEnd)) return null; // a duplicate of a key that changed
 
@@ -79,15 +83,7 @@ internal static class BibReparser
 
         var window = scanner.Entries.Count;
         var entries = new Entry[headEntries + window + old.Entries.Count - tailEntries];
-        for (var i = 0; i < window; i++) entries[headEntries + i] = BibEntryBuilder.Build(scanner.Entries[i], path, text, state.MacroSeed);
-        // Every other entry is re-pointed at the new text (and the tail moved): 100k small copies, on both cores.
-        Parallel.For(0, 2, half =>
-        {
-            var (from, to) = half == 0 ? (0, entries.Length / 2) : (entries.Length / 2, entries.Length);
-            for (var i = from; i < to; i++)
-                if (i < headEntries) entries[i] = Moved(old.Entries[i], text, 0);
-                else if (i >= headEntries + window) entries[i] = Moved(old.Entries[i - headEntries - window + tailEntries], text, delta);
-        });
+        for (var i = 0; i < window; i++) entries[headEntries + i] = BibEntryBuilder.Build(scanner.Entries[i], path, source, state.MacroSeed);
 
         var diagnostics = new List<CatalogDiagnostic>(state.Diagnostics.Count + scanner.Diagnostics.Count);
         diagnostics.AddRange(Range(state.Diagnostics, 0, headDiagnostics));
@@ -105,18 +101,45 @@ internal static class BibReparser
         rows.AddRange(journal, resume, journal.Count, delta,
             headDiagnostics + windowScan - tailDiagnostics, headEntries + scanner.Entries.Count - tailEntries);
 
-        return new CatalogFile(path, BibtexParser.Format, entries, diagnostics, lines)
+        // Other entries are re-used as they are, reading the new text through the old version. Not when the new
+        // version looks cut short: the server then keeps serving the old parse, whose lost entries need the old
+        // text. And every few versions all are re-pointed, so that reads never go through a long chain.
+        var file = new CatalogFile(path, BibtexParser.Format, entries, diagnostics, lines);
+        var handOver = state.Hops < MaxHops && !file.LooksCutShortAfter(old);
+        var tailShift = headEntries + window - tailEntries;
+        if (handOver)
         {
-            Bibtex = state with { Text = text, Journal = rows, Diagnostics = diagnostics },
+            for (var i = 0; i < headEntries; i++) entries[i] = old.Entries[i];
+            for (var i = tailEntries; i < old.Entries.Count; i++) entries[i + tailShift] = old.Entries[i];
+        }
+        else
+            Parallel.For(0, 2, half => // 100k small copies, on both cores
+            {
+                var (from, to) = half == 0 ? (0, entries.Length / 2) : (entries.Length / 2, entries.Length);
+                for (var i = from; i < to; i++)
+                    if (i < headEntries) entries[i] = Moved(old.Entries[i], source, 0);
+                    else if (i >= headEntries + window) entries[i] = Moved(old.Entries[i - tailShift], source, delta);
+            });
+
+        if (handOver) state.Source.HandOver(source, prefix, o.Length - suffix, delta);
+        return file with
+        {
+            Bibtex = state with
+            {
+                Source = source, Journal = rows, Diagnostics = diagnostics, Hops = handOver ? state.Hops + 1 : 0,
+                KeyHashes = [.. state.KeyHashes.AsSpan(0, headEntries), .. newKeys.Select(BibtexState.KeyHash), .. state.KeyHashes.AsSpan(tailEntries)],
+            },
         };
     }
 
     /// <summary>The entry over the new text (its fields read from there, so the old text can be collected).</summary>
-    private static Entry Moved(Entry e, string text, int shift) => e with
+    private static Entry Moved(Entry e, BibText source, int shift) => e with
     {
-        Fields = e.Fields is BibFields f ? f.Rebased(text, shift) : e.Fields,
+        Fields = e.Fields is BibFields f ? f.Rebased(source, shift) : e.Fields,
+        // Read through the entry's own version: offsets in the old text.
         Location = e.Location with { Start = e.Location.Start + shift },
         KeyLocation = e.KeyLocation with { Start = e.KeyLocation.Start + shift },
+        Origin = source,
     };
 
     /// <summary>A diagnostic of the re-used part: spans past the change move; a duplicate key's message names its first line anew.</summary>
@@ -139,11 +162,12 @@ internal static class BibReparser
         for (var i = from; i < to; i++) yield return list[i];
     }
 
-    /// <summary>Whether a key equals one of a few others, as bibtex compares keys (lengths first: cheaper than hashing 100k keys).</summary>
-    private static bool Meets(string[] keys, string key)
+    /// <summary>Whether entries [from, to) have the key, as bibtex compares keys (their hashes first: no need to touch 100k entries).</summary>
+    private static bool Meets(IReadOnlyList<Entry> entries, int[] hashes, int from, int to, string key)
     {
-        foreach (var k in keys)
-            if (k.Length == key.Length && string.Equals(k, key, StringComparison.OrdinalIgnoreCase)) return true;
+        var hash = BibtexState.KeyHash(key);
+        for (int i = from, k; i < to && (k = hashes.AsSpan(i, to - i).IndexOf(hash)) >= 0; i += k + 1)
+            if (string.Equals(entries[i + k].Key, key, StringComparison.OrdinalIgnoreCase)) return true;
         return false;
     }
 

@@ -16,6 +16,7 @@ internal sealed class BibScanner
     private static readonly SearchValues<char> QuoteBraceOrAt = SearchValues.Create("{}\"@");
 
     private readonly string _s;
+    private readonly BibText _source;
     private readonly string _path;
     private readonly LineIndex _lines;
     private readonly NameTable _names = new();
@@ -42,9 +43,10 @@ internal sealed class BibScanner
 
     /// <param name="macros">For a re-scan from the middle of a file: the macros defined before that point.</param>
     /// <param name="reportedMacros">For a re-scan: undefined macros already reported before that point (each is reported once).</param>
-    public BibScanner(string path, string text, LineIndex lines, IReadOnlyDictionary<string, string>? macros = null, IEnumerable<string>? reportedMacros = null)
+    public BibScanner(string path, BibText source, LineIndex lines, IReadOnlyDictionary<string, string>? macros = null, IEnumerable<string>? reportedMacros = null)
     {
-        _s = text;
+        _source = source;
+        _s = source.Text;
         _path = path;
         _lines = lines;
         _macroLookup = _macros.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -141,7 +143,7 @@ internal sealed class BibScanner
             // resuming at its start rescanned it once per '@' in it, quadratic on a long line of "@misc(".
             return false;
         }
-        var entry = new RawEntry(_s, type, _s.Substring(keyStart, p - keyStart), at, keyStart);
+        var entry = new RawEntry(_source, type, _s.Substring(keyStart, p - keyStart), at, keyStart);
         p = SkipWs(p);
         var ok = Fields(entry, ref p, close);
         entry.End = ok ? p + 1 : Math.Max(keyStart + entry.Key.Length, TrimEndWs(p));

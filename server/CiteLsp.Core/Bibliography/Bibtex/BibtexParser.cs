@@ -31,19 +31,20 @@ public static class BibtexParser
     public static CatalogFile Parse(string path, string text)
     {
         var lines = new LineIndex(text);
-        var scanner = new BibScanner(path, text, lines);
+        var source = new BibText(text);
+        var scanner = new BibScanner(path, source, lines);
         scanner.Run();
         AddAliases(scanner, path);
         BibInheritance.Resolve(scanner.Entries, scanner.ByKey, path, scanner.Diagnostics);
         var seed = MacroSeed(scanner.Macros);
         var entries = new Entry[scanner.Entries.Count];
-        for (var i = 0; i < entries.Length; i++) entries[i] = BibEntryBuilder.Build(scanner.Entries[i], path, text, seed);
+        for (var i = 0; i < entries.Length; i++) entries[i] = BibEntryBuilder.Build(scanner.Entries[i], path, source, seed);
         // A macro used before its definition is resolved at the end of the file: a re-scan from the middle could not.
         var reusable = !scanner.Diagnostics.Any(d => d.Code == "bib-macro-order");
         return new CatalogFile(path, Format, entries, scanner.Diagnostics, lines)
         {
-            Bibtex = new BibtexState(text, scanner.Journal, scanner.Diagnostics, scanner.Macros, scanner.LastStringAt, seed, reusable,
-                LinkTargets(scanner.Entries)),
+            Bibtex = new BibtexState(source, scanner.Journal, scanner.Diagnostics, scanner.Macros, scanner.LastStringAt, seed, reusable,
+                LinkTargets(scanner.Entries), [.. entries.Select(e => BibtexState.KeyHash(e.Key))]),
         };
     }
 
@@ -52,7 +53,7 @@ public static class BibtexParser
     /// gives exactly what <see cref="Parse"/> would (a Zotero export rewritten after one edit); otherwise a full parse.
     /// </summary>
     public static CatalogFile Reparse(CatalogFile previous, string text) =>
-        previous.Bibtex is { Reusable: true } state && previous.Format == Format
+        previous.Bibtex is { Reusable: true } state && previous.Format == Format && !state.Source.HandedOver
             ? BibReparser.TryReparse(previous, state, text) ?? Parse(previous.Path, text)
             : Parse(previous.Path, text);
 

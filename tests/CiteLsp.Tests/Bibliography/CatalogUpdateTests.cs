@@ -1,0 +1,67 @@
+using CiteLsp.Core.Bibliography;
+using CiteLsp.Core.Bibliography.Bibtex;
+
+namespace CiteLsp.Tests.Bibliography;
+
+/// <summary>
+/// A reload re-uses the previous catalog's key maps (shared when keys are unchanged, patched when a few entries got
+/// new keys): every lookup must then answer exactly as a catalog built from scratch.
+/// </summary>
+public class CatalogUpdateTests
+{
+    [Theory]
+    [InlineData("bib/large/jgrey4296-main-2025.bib")]
+    [InlineData("bib/tricky/biber/crossrefs.bib")]
+    public void Key_maps_updated_after_key_edits_answer_like_a_fresh_build(string relative)
+    {
+        var path = TestPaths.CorpusFile(relative);
+        var text = File.ReadAllText(path);
+        var file = BibtexParser.Parse(path, text);
+        var catalog = Catalog.Build([file]);
+        var random = new Random(relative.Length);
+        var kinds = new HashSet<string>();
+        for (var step = 0; step < 30; step++)
+        {
+            var oldKeys = file.Entries.Select(e => e.Key).ToList();
+            var target = file.Entries[random.Next(file.Entries.Count)];
+            var newKey = random.Next(5) switch
+            {
+                0 => oldKeys[random.Next(oldKeys.Count)], // collides with another entry
+                1 => target.Key.ToUpperInvariant(), // case only
+                _ => $"renamed{step}x{random.Next(1000)}",
+            };
+            var at = target.KeyLocation.Start;
+            text = text[..at] + newKey + text[(at + target.KeyLocation.Length)..];
+            file = BibtexParser.Reparse(file, text);
+            var updated = Catalog.Build([file], catalog);
+            var fresh = Catalog.Build([file]);
+            kinds.Add(updated.KeyMaps);
+
+            Assert.Equal(fresh.Entries, updated.Entries);
+            foreach (var key in oldKeys.Concat(file.Entries.Select(e => e.Key)).Concat(file.Entries.SelectMany(e => e.Aliases)).Append(newKey).Append(target.Key))
+            {
+                Assert.Same(fresh.Find(key), updated.Find(key));
+                Assert.Same(fresh.FindIgnoreCase(key), updated.FindIgnoreCase(key));
+                Assert.Same(fresh.FindIgnoreCase(key.ToUpperInvariant()), updated.FindIgnoreCase(key.ToUpperInvariant()));
+            }
+            catalog = updated;
+        }
+        if (relative.Contains("jgrey")) Assert.Contains("patched", kinds); // the path under test was taken
+    }
+
+    [Fact]
+    public void An_edit_that_keeps_every_key_shares_the_key_maps()
+    {
+        var path = TestPaths.CorpusFile("bib/large/jgrey4296-main-2025.bib");
+        var text = File.ReadAllText(path);
+        var file = BibtexParser.Parse(path, text);
+        var catalog = Catalog.Build([file]);
+        var at = text.IndexOf("title", file.Entries[10].Location.Start, StringComparison.OrdinalIgnoreCase);
+        var edited = BibtexParser.Reparse(file, text[..at] + "note = {x},\n  " + text[at..]);
+
+        var updated = Catalog.Build([edited], catalog);
+
+        Assert.Equal("shared", updated.KeyMaps);
+        Assert.Equal("x", updated.Find(file.Entries[10].Key)!.Fields["note"]);
+    }
+}
