@@ -6,7 +6,7 @@
 // The first rewrite comes --settle MS (default 4000) after the first completion: a library is rewritten while the server
 // is idle, not while it is still writing its cache after a cold start; --rewrites N (default 3) follow 1.5 s apart.
 // Warm start: the first run of a --library parses it and writes the cache (give it --linger 8000), later runs read it.
-// usage: node bench/lsp-scale.mjs [--dll path] [--library FILE] [--reload] [--settle MS] [--rewrites N] [--runs N] [--linger MS]
+// usage: node bench/lsp-scale.mjs [--dll path] [--library FILE] [--reload [--in-place]] [--settle MS] [--rewrites N] [--runs N] [--linger MS]
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -24,6 +24,7 @@ const reload = argv.includes('--reload');
 const linger = Number(opt('--linger', 0)); // ms to keep each server running at the end (lets it write its cache)
 const settle = Number(opt('--settle', 4000)); // ms between the first completion and the first rewrite
 const rewrites = Number(opt('--rewrites', 3)); // rewrites per run (1.5 s apart), each changing one more entry
+const inPlace = argv.includes('--in-place'); // rewrite the library in place (truncate, then write) instead of renaming
 
 function session() {
   const child = spawn(dll.endsWith('.dll') ? 'dotnet' : dll, dll.endsWith('.dll') ? [dll] : [], { stdio: ['pipe', 'pipe', process.env.BENCH_STDERR ? 'inherit' : 'ignore'] });
@@ -88,11 +89,20 @@ async function once() {
         s.notify('textDocument/didChange', { textDocument: { uri, version: 2 + r }, contentChanges: [{ text }] });
         while (!diagnostics.at(-1)?.some((d) => d.message.includes(key))) await sleep(2); // unresolved before the rewrite
         current = current.slice(0, keyStart) + key + current.slice(keyEnd, brace) + word + ' ' + current.slice(brace);
-        // Written beside and renamed over the library, as exporters that write atomically do (a file caught
-        // half-written is a different case: the server then waits for it to settle).
-        fs.writeFileSync(library + '.tmp', current);
-        const t1 = process.hrtime.bigint();
-        fs.renameSync(library + '.tmp', library);
+        // Written beside and renamed over the library, as exporters that write atomically do; or (--in-place)
+        // truncated and written in 1 MB pieces, so that the server sees it half-written first.
+        let t1;
+        if (inPlace) {
+          t1 = process.hrtime.bigint();
+          const fd = fs.openSync(library, 'w');
+          const bytes = Buffer.from(current);
+          for (let at = 0; at < bytes.length; at += 1 << 20) fs.writeSync(fd, bytes, at, Math.min(1 << 20, bytes.length - at));
+          fs.closeSync(fd);
+        } else {
+          fs.writeFileSync(library + '.tmp', current);
+          t1 = process.hrtime.bigint();
+          fs.renameSync(library + '.tmp', library);
+        }
         s.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(library).href, type: 2 }] });
         let searchable, clean;
         while ((searchable === undefined || clean === undefined) && ms(t1) < 60000) {

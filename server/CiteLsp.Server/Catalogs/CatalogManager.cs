@@ -44,6 +44,8 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
     /// <summary>How long a file that lost entries must stay unchanged before its new parse is served.</summary>
     public TimeSpan SettleTime { get; init; } = TimeSpan.FromMilliseconds(500);
 
+    private static readonly TimeSpan SettlePoll = TimeSpan.FromMilliseconds(20);
+
     public void Start() => _ = Task.Run(RunAsync);
 
     /// <summary>
@@ -181,15 +183,20 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
 
     /// <summary>
     /// A parse that lost entries may be a file caught mid-write (Zotero rewrites its export in place): wait a
-    /// moment and, if the file changed since it was read, keep serving the old entries and read it again.
+    /// moment and, as soon as the file changes from what was read, keep serving the old entries and read it again.
     /// </summary>
     private async Task<List<(string Path, CatalogFile File, bool Exists)>> SettledAsync(
         List<(string Path, CatalogFile File, bool Exists)> parsed, Dictionary<string, (long, DateTime)?> stamps, CatalogSet current)
     {
         var shrunk = parsed.Where(p => p.Exists && current.Files.TryGetValue(p.Path, out var old) && p.File.Entries.Count < old.Good.Entries.Count).ToList();
         if (shrunk.Count == 0) return parsed;
-        await Task.Delay(SettleTime, _stop.Token);
-        var moving = shrunk.Where(p => Stamp(p.Path) != stamps[p.Path]).Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
+        // Watch for a writer still at work: read again as soon as a file moves, rather than after the whole wait.
+        HashSet<string> moving = [];
+        for (var waited = TimeSpan.Zero; moving.Count == 0 && waited < SettleTime; waited += SettlePoll)
+        {
+            await Task.Delay(SettlePoll, _stop.Token);
+            moving = shrunk.Where(p => Stamp(p.Path) != stamps[p.Path]).Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
+        }
         foreach (var path in moving)
         {
             log.Debug($"{path} changed while it was being read; keeping the previous entries and reading it again");
