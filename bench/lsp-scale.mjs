@@ -103,7 +103,7 @@ async function once() {
           t1 = process.hrtime.bigint();
           fs.renameSync(library + '.tmp', library);
         }
-        s.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(library).href, type: 2 }] });
+        // No didChangeWatchedFiles: this client registers no watchers, so the server watches the file itself.
         let searchable, clean;
         while ((searchable === undefined || clean === undefined) && ms(t1) < 60000) {
           if (clean === undefined && diagnostics.length && !diagnostics.at(-1).some((d) => d.message.includes(key))) clean = ms(t1);
