@@ -29,14 +29,17 @@ internal static class ScaleRun
         try
         {
             var bytes = File.ReadAllBytes(path);
-            for (var round = 0; round < 3; round++)
+            for (var round = 0; round < 4; round++)
             {
+                // Three edits inside entries, then a new entry (which moves every entry after it).
                 var at = Array.IndexOf(bytes, (byte)'{', bytes.Length / 2 + round * 1000);
-                File.WriteAllBytes(edited, [.. bytes.AsSpan(0, at + 1), .. System.Text.Encoding.UTF8.GetBytes($"Edited {round} "), .. bytes.AsSpan(at + 1)]);
+                var (where, insert) = round < 3 ? (at + 1, $"Edited {round} ") : (bytes.AsSpan(0, at).LastIndexOf("\n@"u8), "\n@article{addedbyscale, title = {Added}}\n");
+                File.WriteAllBytes(edited, [.. bytes.AsSpan(0, where), .. System.Text.Encoding.UTF8.GetBytes(insert), .. bytes.AsSpan(where)]);
                 // Each round starts from the last (a parse hands its text over to the next version).
                 var previous = file.Path == edited ? file : file with { Path = edited };
                 file = Phase($"reload {round}: read + incremental re-parse", () => CatalogLoader.Load(edited, previous));
-                catalog = Phase($"reload {round}: catalog (key maps re-used)", () => Catalog.Build([file], catalog));
+                catalog = Phase($"reload {round}: catalog (key maps updated)", () => Catalog.Build([file], catalog));
+                Console.WriteLine($"  key maps {catalog.KeyMaps}");
                 index = Phase($"reload {round}: search index update", () => index.Update(catalog.Entries));
             }
             Phase("reload: full re-parse (for comparison)", () => CatalogLoader.Load(edited));

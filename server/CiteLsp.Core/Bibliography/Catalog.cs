@@ -13,34 +13,31 @@ public sealed class Catalog
     public IReadOnlyList<CatalogFile> Files { get; }
     public IReadOnlyList<Entry> Entries { get; }
     public IReadOnlyList<CatalogDiagnostic> Diagnostics { get; }
-    // Key (and alias) → index in Entries. Plain dictionaries, not frozen ones: freezing 100k keys took ~200 ms.
-    private readonly Dictionary<string, int> _byKey;
-    private readonly Dictionary<string, int> _byKeyIgnoreCase;
-    /// <summary>Every candidate entry in priority order (before duplicates were dropped) and which were kept.</summary>
+    // Key (and alias) → entry. Plain dictionaries, not frozen ones: freezing 100k keys took ~200 ms. Entries, not
+    // positions: an entry added or removed by a reload moves no other entry's value.
+    private readonly Dictionary<string, Entry> _byKey;
+    private readonly Dictionary<string, Entry> _byKeyIgnoreCase;
+    /// <summary>Every candidate entry in priority order, before duplicate keys were dropped (when none was: Entries).</summary>
     private readonly Entry[] _candidates;
-    private readonly int[] _kept;
     /// <summary>Every alias, case-insensitive; null when there is none.</summary>
     private readonly HashSet<string>? _aliases;
 
-    /// <summary>How the key maps were made: built, shared with the previous catalog, or copied from it and patched.</summary>
-    internal string KeyMaps { get; private init; } = "built";
+    /// <summary>How the key maps were made (for logs and benchmarks): built, shared with the previous catalog, or copied from it and patched.</summary>
+    public string KeyMaps { get; private init; } = "built";
 
-    private Catalog(IReadOnlyList<CatalogFile> files, Entry[] candidates, int[] kept, Dictionary<string, int> byKey, Dictionary<string, int> byKeyIgnoreCase, HashSet<string>? aliases)
+    private Catalog(IReadOnlyList<CatalogFile> files, Entry[] candidates, IReadOnlyList<Entry> entries, Dictionary<string, Entry> byKey, Dictionary<string, Entry> byKeyIgnoreCase, HashSet<string>? aliases)
     {
-        _aliases = aliases;
         Files = files;
         Diagnostics = files.SelectMany(f => f.Diagnostics).ToList();
-        var entries = new Entry[kept.Length];
-        for (var i = 0; i < kept.Length; i++) entries[i] = candidates[kept[i]];
         Entries = entries;
-        (_candidates, _kept, _byKey, _byKeyIgnoreCase) = (candidates, kept, byKey, byKeyIgnoreCase);
+        (_candidates, _byKey, _byKeyIgnoreCase, _aliases) = (candidates, byKey, byKeyIgnoreCase, aliases);
     }
 
     public static Catalog Build(IReadOnlyList<CatalogFile> files) => Build(files, null);
 
     /// <param name="previous">
-    /// The catalog of the files' last versions: when the new entries have the same keys and aliases in the same
-    /// order (a reload after an edit inside entries), its key maps are re-used instead of rebuilt.
+    /// The catalog of the files' last versions: when the new entries are the old ones (a reload that re-used them)
+    /// its key maps are shared; when a few entries changed, came or went, they are copied and patched.
     /// </param>
     public static Catalog Build(IReadOnlyList<CatalogFile> files, Catalog? previous)
     {
@@ -55,83 +52,88 @@ public sealed class Catalog
             var taken = new HashSet<string>(keyed.Select(e => e.Key), StringComparer.Ordinal);
             candidates = [.. keyed, .. KeyGenerator.AssignKeys(SeedMerger.Merge(keyless), taken)];
         }
-        if (previous is not null && SameKeys(previous._candidates, candidates))
-            return new Catalog(files, candidates, previous._kept, previous._byKey, previous._byKeyIgnoreCase, previous._aliases) { KeyMaps = "shared" };
-        if (previous is not null && Patched(previous, candidates) is var (patchedByKey, patchedIgnoreCase))
-            return new Catalog(files, candidates, previous._kept, patchedByKey, patchedIgnoreCase, previous._aliases) { KeyMaps = "patched" };
+        if (previous is not null && Patched(files, previous, candidates) is { } patched) return patched;
 
-        var kept = new List<int>(candidates.Length);
-        var byKey = new Dictionary<string, int>(candidates.Length, StringComparer.Ordinal);
-        var byKeyIgnoreCase = new Dictionary<string, int>(candidates.Length, StringComparer.OrdinalIgnoreCase);
-        for (var c = 0; c < candidates.Length; c++)
-            if (byKey.TryAdd(candidates[c].Key, kept.Count))
+        var entries = new List<Entry>(candidates.Length);
+        var byKey = new Dictionary<string, Entry>(candidates.Length, StringComparer.Ordinal);
+        var byKeyIgnoreCase = new Dictionary<string, Entry>(candidates.Length, StringComparer.OrdinalIgnoreCase);
+        foreach (var e in candidates)
+            if (byKey.TryAdd(e.Key, e))
             {
-                byKeyIgnoreCase.TryAdd(candidates[c].Key, kept.Count);
-                kept.Add(c);
+                byKeyIgnoreCase.TryAdd(e.Key, e);
+                entries.Add(e);
             }
         // Aliases (biblatex "ids") resolve too, after every real key so that a key always wins.
         HashSet<string>? aliases = null;
-        for (var i = 0; i < kept.Count; i++)
-            foreach (var alias in candidates[kept[i]].Aliases)
+        foreach (var e in entries)
+            foreach (var alias in e.Aliases)
             {
                 (aliases ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(alias);
-                byKey.TryAdd(alias, i);
-                byKeyIgnoreCase.TryAdd(alias, i);
+                byKey.TryAdd(alias, e);
+                byKeyIgnoreCase.TryAdd(alias, e);
             }
-        return new Catalog(files, candidates, [.. kept], byKey, byKeyIgnoreCase, aliases);
-    }
-
-    private static bool SameKeys(Entry[] a, Entry[] b)
-    {
-        if (a.Length != b.Length) return false;
-        for (var i = 0; i < a.Length; i++)
-            if (!ReferenceEquals(a[i], b[i]) // a re-used entry: no need to touch it
-                && (!string.Equals(a[i].Key, b[i].Key, StringComparison.Ordinal)
-                    || (a[i].Aliases.Count | b[i].Aliases.Count) != 0 && !a[i].Aliases.SequenceEqual(b[i].Aliases, StringComparer.Ordinal))) return false;
-        return true;
+        return new Catalog(files, candidates, entries.Count == candidates.Length ? candidates : [.. entries], byKey, byKeyIgnoreCase, aliases);
     }
 
     /// <summary>
-    /// The key maps of <paramref name="previous"/> with a few entries' keys changed (a reload where an entry got a new
-    /// key, as Better BibTeX does when a title or year changes): copied, then patched, when the same entries are in
-    /// the same places except a few (without aliases), whose old keys were theirs alone and whose new keys are free
+    /// The catalog from the key maps of <paramref name="previous"/> (a reload where an exporter edited, added,
+    /// deleted or re-keyed a few entries, as Better BibTeX does when a title or year changes): shared when every
+    /// entry is the same, else copied and patched. Patched only when no key was a duplicate, the entries with other
+    /// keys lie in one short window without aliases, their old keys were theirs alone and their new keys are free
     /// (not even an alias). Null otherwise.
     /// </summary>
-    private static (Dictionary<string, int>, Dictionary<string, int>)? Patched(Catalog previous, Entry[] candidates)
+    private static Catalog? Patched(IReadOnlyList<CatalogFile> files, Catalog previous, Entry[] candidates)
     {
         const int MaxChanged = 64;
         var old = previous._candidates;
-        // Every candidate kept (no duplicate keys): then a key is exactly one entry's, unless an alias shadows it.
-        if (old.Length != candidates.Length || previous._kept.Length != old.Length) return null;
-        var changed = new List<int>();
-        for (var i = 0; i < old.Length; i++)
+        var prefix = 0;
+        while (prefix < old.Length && prefix < candidates.Length && SameKey(old[prefix], candidates[prefix])) prefix++;
+        var suffix = 0;
+        while (suffix < old.Length - prefix && suffix < candidates.Length - prefix
+            && SameKey(old[^(suffix + 1)], candidates[^(suffix + 1)])) suffix++;
+        var (oldEnd, newEnd) = (old.Length - suffix, candidates.Length - suffix);
+        // Outside the window: entries with the same key that are other objects (re-parsed ones, generated seed keys).
+        var replaced = new List<(Entry Before, Entry Now)>();
+        for (var i = 0; i < prefix; i++)
+            if (!ReferenceEquals(old[i], candidates[i])) replaced.Add((old[i], candidates[i]));
+        for (var i = newEnd; i < candidates.Length; i++)
+            if (!ReferenceEquals(old[i - newEnd + oldEnd], candidates[i])) replaced.Add((old[i - newEnd + oldEnd], candidates[i]));
+        if (oldEnd == prefix && newEnd == prefix && replaced.Count == 0)
+            return new Catalog(files, candidates, previous.Entries, previous._byKey, previous._byKeyIgnoreCase, previous._aliases) { KeyMaps = "shared" };
+        if (oldEnd - prefix > MaxChanged || newEnd - prefix > MaxChanged || previous.Entries.Count != old.Length) return null;
+
+        var byKey = new Dictionary<string, Entry>(previous._byKey, previous._byKey.Comparer);
+        var byKeyIgnoreCase = new Dictionary<string, Entry>(previous._byKeyIgnoreCase, previous._byKeyIgnoreCase.Comparer);
+        for (var i = prefix; i < oldEnd; i++)
         {
-            if (ReferenceEquals(old[i], candidates[i])) continue;
-            if (candidates[i].Aliases.Count > 0) return null;
-            if (string.Equals(old[i].Key, candidates[i].Key, StringComparison.Ordinal)) continue;
-            if (changed.Count == MaxChanged) return null;
-            changed.Add(i);
+            // An alias equal to the old key would take it over; an entry's own aliases: rebuild.
+            var key = old[i].Key;
+            if (old[i].Aliases.Count > 0 || previous._aliases?.Contains(key) == true) return null;
+            if (!byKey.Remove(key, out var was) || was != old[i] || !byKeyIgnoreCase.Remove(key, out was) || was != old[i]) return null;
         }
-        var byKey = new Dictionary<string, int>(previous._byKey, previous._byKey.Comparer);
-        var byKeyIgnoreCase = new Dictionary<string, int>(previous._byKeyIgnoreCase, previous._byKeyIgnoreCase.Comparer);
-        foreach (var i in changed)
+        foreach (var (before, now) in replaced) // the maps point at the new object
         {
-            // An alias equal to the old key would take it over (aliases of the changed entries themselves: rebuild).
-            if (old[i].Aliases.Count > 0 || previous._aliases?.Contains(old[i].Key) == true) return null;
-            if (!byKey.TryGetValue(old[i].Key, out var at) || at != i || !byKeyIgnoreCase.TryGetValue(old[i].Key, out at) || at != i) return null;
-            byKey.Remove(old[i].Key);
-            byKeyIgnoreCase.Remove(old[i].Key);
+            foreach (var name in now.Aliases.Prepend(now.Key))
+            {
+                if (byKey.TryGetValue(name, out var e) && e == before) byKey[name] = now;
+                if (byKeyIgnoreCase.TryGetValue(name, out e) && e == before) byKeyIgnoreCase[name] = now;
+            }
         }
-        foreach (var i in changed)
-            if (!byKey.TryAdd(candidates[i].Key, i) || !byKeyIgnoreCase.TryAdd(candidates[i].Key, i)) return null;
-        return (byKey, byKeyIgnoreCase);
+        for (var i = prefix; i < newEnd; i++)
+            if (candidates[i].Aliases.Count > 0 || !byKey.TryAdd(candidates[i].Key, candidates[i]) || !byKeyIgnoreCase.TryAdd(candidates[i].Key, candidates[i])) return null;
+        return new Catalog(files, candidates, candidates, byKey, byKeyIgnoreCase, previous._aliases) { KeyMaps = "patched" };
     }
+
+    /// <summary>The same entry (a re-used one: no need to touch it), or one with the same key and aliases.</summary>
+    private static bool SameKey(Entry a, Entry b) =>
+        ReferenceEquals(a, b) || string.Equals(a.Key, b.Key, StringComparison.Ordinal)
+            && ((a.Aliases.Count | b.Aliases.Count) == 0 || a.Aliases.SequenceEqual(b.Aliases, StringComparer.Ordinal));
 
     public int Count => Entries.Count;
 
     /// <summary>Exact (case-sensitive) lookup, as biber and pandoc resolve keys.</summary>
-    public Entry? Find(string key) => _byKey.TryGetValue(key, out var i) ? Entries[i] : null;
+    public Entry? Find(string key) => _byKey.GetValueOrDefault(key);
 
     /// <summary>Case-insensitive lookup, as classic BibTeX resolves keys.</summary>
-    public Entry? FindIgnoreCase(string key) => _byKeyIgnoreCase.TryGetValue(key, out var i) ? Entries[i] : null;
+    public Entry? FindIgnoreCase(string key) => _byKeyIgnoreCase.GetValueOrDefault(key);
 }

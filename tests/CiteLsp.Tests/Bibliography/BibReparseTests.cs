@@ -151,6 +151,21 @@ public class BibReparseTests
     }
 
     [Fact]
+    public void A_line_named_in_a_later_message_moves_with_an_added_entry()
+    {
+        const string text = "@article{a, title = {A}}\n\n@article{b, title = {Unclosed\n@article{c, title = {C}}\n";
+        var old = BibtexParser.Parse("m.bib", text);
+        Assert.Contains(old.Diagnostics, d => d.Message.EndsWith("on line 4", StringComparison.Ordinal));
+        var edited = text.Insert(text.IndexOf("\n\n", StringComparison.Ordinal) + 1, "@article{new, title = {New}}\n\n");
+
+        var file = BibReparser.TryReparse(old, old.Bibtex!, edited);
+
+        Assert.NotNull(file);
+        Assert.Contains(file.Diagnostics, d => d.Message.EndsWith("on line 6", StringComparison.Ordinal));
+        Assert.Equal(Describe(BibtexParser.Parse("m.bib", edited)), Describe(file));
+    }
+
+    [Fact]
     public void A_macro_change_changes_the_content_hash_of_entries_that_use_it()
     {
         var a = BibtexParser.Parse("m.bib", "@string{j = {Old}}\n@article{k, journal = j, title = {T}}\n");

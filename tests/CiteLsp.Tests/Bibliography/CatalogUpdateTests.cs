@@ -50,7 +50,7 @@ public class CatalogUpdateTests
     }
 
     [Fact]
-    public void An_edit_that_keeps_every_key_shares_the_key_maps()
+    public void An_edit_inside_an_entry_re_points_its_key_and_an_unchanged_file_shares_the_maps()
     {
         var path = TestPaths.CorpusFile("bib/large/jgrey4296-main-2025.bib");
         var text = File.ReadAllText(path);
@@ -61,7 +61,10 @@ public class CatalogUpdateTests
 
         var updated = Catalog.Build([edited], catalog);
 
-        Assert.Equal("shared", updated.KeyMaps);
+        Assert.Equal("patched", updated.KeyMaps);
         Assert.Equal("x", updated.Find(file.Entries[10].Key)!.Fields["note"]);
+        Assert.Same(edited.Entries[10], updated.FindIgnoreCase(file.Entries[10].Key.ToUpperInvariant()));
+        Assert.False(catalog.Find(file.Entries[10].Key)!.Fields.ContainsKey("note")); // the old catalog is unchanged
+        Assert.Equal("shared", Catalog.Build([edited], updated).KeyMaps);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CiteLsp.Core.Text;
 
 namespace CiteLsp.Core.Bibliography.Bibtex;
@@ -77,9 +78,8 @@ internal static class BibReparser
         var newReported = windowReports.Select(d => Spelled(text, d)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         if (undefined.Any(d => d.Span.Start >= start && d.Span.Start < oldEnd && !newReported.Contains(Spelled(o, d)))) return null;
 
-        // Messages that name a line ("before the next entry on line 12") would name another one now.
+        // Messages after the change that name a line ("before the next entry on line 12") name it anew.
         var lineShift = lines.LineCount - old.Lines.LineCount;
-        if (lineShift != 0 && tail.Any(d => d.Message.Contains(" on line ", StringComparison.Ordinal))) return null;
 
         var window = scanner.Entries.Count;
         var entries = new Entry[headEntries + window + old.Entries.Count - tailEntries];
@@ -88,12 +88,12 @@ internal static class BibReparser
         var diagnostics = new List<CatalogDiagnostic>(state.Diagnostics.Count + scanner.Diagnostics.Count);
         diagnostics.AddRange(Range(state.Diagnostics, 0, headDiagnostics));
         diagnostics.AddRange(Range(scanner.Diagnostics, 0, windowScan));
-        diagnostics.AddRange(tail.Select(d => Moved(d, delta, oldEnd, text, lines)));
+        diagnostics.AddRange(tail.Select(d => Moved(d, delta, lineShift, oldEnd, text, lines)));
         // The passes after the scan, in the order a full parse makes them: undefined macros (file order), then the rest.
         diagnostics.AddRange(undefined.Where(d => d.Span.Start < start));
         diagnostics.AddRange(windowReports);
-        diagnostics.AddRange(undefined.Where(d => d.Span.Start >= oldEnd && !newReported.Contains(Spelled(o, d))).Select(d => Moved(d, delta, oldEnd, text, lines)));
-        diagnostics.AddRange(after.Where(d => !IsUndefined(d)).Select(d => Moved(d, delta, oldEnd, text, lines)));
+        diagnostics.AddRange(undefined.Where(d => d.Span.Start >= oldEnd && !newReported.Contains(Spelled(o, d))).Select(d => Moved(d, delta, lineShift, oldEnd, text, lines)));
+        diagnostics.AddRange(after.Where(d => !IsUndefined(d)).Select(d => Moved(d, delta, lineShift, oldEnd, text, lines)));
 
         var rows = new BibJournal();
         rows.AddRange(journal, 0, s, 0, 0, 0);
@@ -142,10 +142,13 @@ internal static class BibReparser
         Origin = source,
     };
 
-    /// <summary>A diagnostic of the re-used part: spans past the change move; a duplicate key's message names its first line anew.</summary>
-    private static CatalogDiagnostic Moved(CatalogDiagnostic d, int shift, int oldEnd, string text, LineIndex lines)
+    /// <summary>
+    /// A diagnostic of the re-used part: spans past the change move; a duplicate key's message names its first line
+    /// anew, and a line named in a message after the change (the place it names is after it too) moves.
+    /// </summary>
+    private static CatalogDiagnostic Moved(CatalogDiagnostic d, int shift, int lineShift, int oldEnd, string text, LineIndex lines)
     {
-        if (shift == 0 && d.Code != "bib-duplicate-key") return d;
+        if (shift == 0 && lineShift == 0 && d.Code != "bib-duplicate-key") return d;
         var span = d.Span.Start >= oldEnd ? d.Span with { Start = d.Span.Start + shift } : d.Span;
         var related = d.Related is { } r && r.Start >= oldEnd ? r with { Start = r.Start + shift } : d.Related;
         var message = d.Message;
@@ -154,8 +157,12 @@ internal static class BibReparser
             var (line, column) = lines.GetPosition(first.Start);
             message = BibScanner.DuplicateKeyMessage(text.Substring(span.Start, span.Length), line, column);
         }
+        else if (lineShift != 0 && d.Span.Start >= oldEnd && message.Contains(OnLine, StringComparison.Ordinal))
+            message = Regex.Replace(message, @" on line (\d+)", m => $"{OnLine}{int.Parse(m.Groups[1].ValueSpan) + lineShift}");
         return d with { Span = span, Related = related, Message = message };
     }
+
+    private const string OnLine = " on line ";
 
     private static IEnumerable<CatalogDiagnostic> Range(IReadOnlyList<CatalogDiagnostic> list, int from, int to)
     {
