@@ -14,7 +14,7 @@ namespace CiteLsp.Core.Bibliography.Cache;
 public sealed class CatalogCache(string directory, long minBytes = CatalogCache.DefaultMinBytes)
 {
     /// <summary>Bump whenever the cached shape, the parser's output or the index layout changes.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
     /// <summary>Smaller files parse in a few milliseconds: caching them would only fill the folder.</summary>
     public const long DefaultMinBytes = 1 << 20;
     private static readonly TimeSpan MaxAge = TimeSpan.FromDays(30);
@@ -38,21 +38,39 @@ public sealed class CatalogCache(string directory, long minBytes = CatalogCache.
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException) { return false; }
     }
 
-    /// <summary>The cached catalog and index of the file as it is now on disk, or null.</summary>
-    public (CatalogFile File, SearchIndex Index)? TryLoad(string path)
+    /// <summary>Whether a cache file exists for this (big) file, current or not: a cheap check before <see cref="TryLoad"/>.</summary>
+    public bool Holds(string path)
     {
+        try { return Covers(path) && File.Exists(FileFor(Path.GetFullPath(path))); }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException) { return false; }
+    }
+
+    /// <summary>The cached catalog and index of the file as it is now on disk, or null.</summary>
+    /// <remarks>Path, size and mtime are checked first (no cache file or a stale one costs no read of the library);
+    /// the library's content hash is then computed on another thread while the payload is decoded, and compared
+    /// before anything is returned: a changed file is never served from the cache.</remarks>
+    public CachedCatalog? TryLoad(string path)
+    {
+        Task<CacheKey?>? hashing = null;
         try
         {
             if (!Covers(path)) return null;
-            var cacheFile = FileFor(Path.GetFullPath(path));
-            // No cache file: no need to read and hash the whole library.
-            if (!File.Exists(cacheFile) || KeyOf(path) is not { } key) return null;
-            using var stream = new FileStream(cacheFile, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-            return CacheFormat.Read(stream, key, path);
+            var full = Path.GetFullPath(path);
+            var cacheFile = FileFor(full);
+            if (!File.Exists(cacheFile)) return null;
+            using var stream = new FileStream(cacheFile, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 12);
+            var info = new FileInfo(path);
+            if (CacheFormat.ReadKey(stream, Version) is not { } cached
+                || cached != new CacheKey(full, info.Length, info.LastWriteTimeUtc.Ticks, cached.ContentHash, Version)) return null;
+            hashing = Task.Factory.StartNew(() => KeyOf(path), TaskCreationOptions.LongRunning);
+            var loaded = CacheFormat.ReadPayload(stream, path);
+            return hashing.GetAwaiter().GetResult() == cached ? loaded : null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or EndOfStreamException or InvalidDataException
             or ArgumentException or FormatException or OverflowException or DecoderFallbackException or OutOfMemoryException or NotSupportedException)
         {
+            // A failed decode does not wait for the hash, but its failure must not go unobserved.
+            hashing?.ContinueWith(t => t.Exception, TaskContinuationOptions.OnlyOnFaulted);
             return null;
         }
     }
