@@ -98,18 +98,22 @@ public sealed class CatalogCache(string directory, long minBytes = CatalogCache.
     }
 
     /// <summary>Path, size, mtime and content hash of the file now (read once, in full: a changed byte must miss).</summary>
+    /// <remarks>The content hash is the XxHash3 of the XxHash3s of 4 MB chunks: one-shot hashing of big chunks runs
+    /// optimized code at once, where XxHash3's streaming Append stays in unoptimized start-up code (59 MB: 23 ms, not 60).</remarks>
     private CacheKey? KeyOf(string path)
     {
         var info = new FileInfo(path);
         var full = Path.GetFullPath(path);
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16, FileOptions.SequentialScan);
-        var hash = new XxHash3();
-        var buffer = new byte[1 << 20];
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
+        var buffer = GC.AllocateUninitializedArray<byte>(4 << 20);
+        var chunks = new List<ulong>();
         long size = 0;
-        for (int n; (n = stream.Read(buffer)) > 0; size += n) hash.Append(buffer.AsSpan(0, n));
+        for (int n; (n = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false)) > 0; size += n)
+            chunks.Add(XxHash3.HashToUInt64(buffer.AsSpan(0, n)));
         info.Refresh();
         if (size != info.Length) return null; // written meanwhile
-        return new CacheKey(full, size, info.LastWriteTimeUtc.Ticks, hash.GetCurrentHashAsUInt64(), Version);
+        var hash = XxHash3.HashToUInt64(System.Runtime.InteropServices.MemoryMarshal.AsBytes(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(chunks)));
+        return new CacheKey(full, size, info.LastWriteTimeUtc.Ticks, hash, Version);
     }
 
     internal string FileFor(string fullPath) =>
