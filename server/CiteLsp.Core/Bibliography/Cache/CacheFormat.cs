@@ -82,13 +82,15 @@ internal static class CacheFormat
         var textLength = r.Value<int>();
         var lines = LineIndex.FromStarts(r.Array<int>(), textLength) ?? throw new InvalidDataException("bad line starts");
         var file = new CatalogFile(path, format, entries, diagnostics, lines) { FromCache = true };
-        // The catalog's key map is built meanwhile on the other core.
-        var catalog = Task.Run(() => Catalog.Build([file]));
         var indexBytes = r.Bytes();
+        if (r.Value<uint>() != End || r.Remaining != 0) throw new InvalidDataException("cache file is incomplete");
         var indexStream = new MemoryStream(bytes, indexBytes.Offset, indexBytes.Count, writable: false);
-        var index = SearchIndex.ReadFrom(indexStream, entries, checkEntries: false) ?? throw new InvalidDataException("bad search index");
-        if (indexStream.Position != indexStream.Length || r.Value<uint>() != End || r.Remaining != 0) throw new InvalidDataException("cache file is incomplete");
-        return new CachedCatalog(file, catalog.GetAwaiter().GetResult(), index);
+        SearchIndex? index = null;
+        Catalog? catalog = null;
+        // The catalog's key map is built meanwhile on the other core.
+        BothCores.Run(() => index = SearchIndex.ReadFrom(indexStream, entries, checkEntries: false), () => catalog = Catalog.Build([file]));
+        if (index is null || indexStream.Position != indexStream.Length) throw new InvalidDataException("bad search index");
+        return new CachedCatalog(file, catalog!, index);
     }
 
     private static CatalogDiagnostic Diagnostic(DiagnosticRecord d, string[] strings, string path)

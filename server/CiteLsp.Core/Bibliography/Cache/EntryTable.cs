@@ -51,7 +51,7 @@ internal static class EntryTable
         var aliases = r.Array<int>();
         var records = r.Array<EntryRecord>();
         var entries = new Entry[records.Length];
-        ParallelHalves.Run(entries.Length, (from, to) =>
+        BothCores.Halves(entries.Length, (from, to) =>
         {
             for (var i = from; i < to; i++) entries[i] = Entry(records[i], strings, persons, authors, aliases, path);
         });

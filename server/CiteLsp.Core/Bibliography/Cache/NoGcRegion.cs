@@ -17,6 +17,8 @@ internal readonly struct NoGcRegion : IDisposable
 
     public static NoGcRegion Start(long bytes)
     {
+        // Starting a region collects first: cheap at start-up, a long pause for every thread once the heap is big.
+        if (GC.GetTotalMemory(forceFullCollection: false) > bytes) return default;
         try { return new NoGcRegion(GC.TryStartNoGCRegion(Math.Clamp(bytes, 1 << 20, MaxBytes))); }
         catch (Exception ex) when (ex is ArgumentOutOfRangeException or InvalidOperationException) { return default; }
     }

@@ -46,7 +46,7 @@ internal sealed class StringTable
         for (var i = 1; i < offsets.Length; i++)
             if (offsets[i] < offsets[i - 1]) throw new InvalidDataException("bad string table");
         var strings = new string[offsets.Length - 1];
-        ParallelHalves.Run(strings.Length, (from, to) =>
+        BothCores.Halves(strings.Length, (from, to) =>
         {
             var bytes = blob.AsSpan();
             for (var i = from; i < to; i++) strings[i] = Encoding.UTF8.GetString(bytes[offsets[i]..offsets[i + 1]]);

@@ -2,7 +2,7 @@ using CiteLsp.Core.Bibliography.Cache;
 
 namespace CiteLsp.Tests.Bibliography.Cache;
 
-public class ParallelHalvesTests
+public class BothCoresTests
 {
     [Theory]
     [InlineData(0)]
@@ -11,7 +11,7 @@ public class ParallelHalvesTests
     public void Every_index_is_visited_exactly_once(int count)
     {
         var visits = new int[count];
-        ParallelHalves.Run(count, (from, to) =>
+        BothCores.Halves(count, (from, to) =>
         {
             for (var i = from; i < to; i++) Interlocked.Increment(ref visits[i]);
         });
@@ -23,15 +23,27 @@ public class ParallelHalvesTests
     {
         foreach (var failing in (int[])[0, 99_999])
         {
-            var done = 0;
-            var ex = Assert.Throws<InvalidDataException>(() => ParallelHalves.Run(100_000, (from, to) =>
+            int started = 0, finished = 0;
+            var ex = Assert.Throws<InvalidDataException>(() => BothCores.Halves(100_000, (from, to) =>
             {
+                Interlocked.Increment(ref started);
                 Thread.Sleep(20);
                 if (from <= failing && failing < to) throw new InvalidDataException($"bad {failing}");
-                Interlocked.Increment(ref done);
+                Interlocked.Increment(ref finished);
             }));
             Assert.Equal($"bad {failing}", ex.Message);
-            Assert.Equal(1, done); // the other half ran to its end before Run returned
+            Assert.Equal(started - 1, finished); // nothing still running; the half not started after a failure is skipped
+        }
+    }
+
+    [Fact]
+    public void Both_pieces_run_once_and_have_ended_when_it_returns()
+    {
+        for (var round = 0; round < 50; round++)
+        {
+            int here = 0, there = 0;
+            BothCores.Run(() => Interlocked.Increment(ref here), () => { Thread.SpinWait(round * 100); Interlocked.Increment(ref there); });
+            Assert.Equal((1, 1), (here, there));
         }
     }
 }
