@@ -22,7 +22,7 @@ internal sealed class BlockReader(Stream stream)
         var length = Value<int>();
         var bytes = (long)length * System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
         if (length < 0 || bytes > _end - _read || bytes > MaxBytesUnseekable) throw new InvalidDataException("bad block length");
-        var array = new T[length];
+        var array = GC.AllocateUninitializedArray<T>(length); // filled in full just below, or thrown away
         Fill(MemoryMarshal.AsBytes(array.AsSpan()));
         return array;
     }

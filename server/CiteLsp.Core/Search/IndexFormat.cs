@@ -32,20 +32,23 @@ internal static class IndexFormat
         Value(stream, EndMagic);
     }
 
-    public static IndexLayout? Read(Stream stream, IReadOnlyList<Entry> entries)
+    /// <param name="checkEntries">False when the caller knows the data was written for these entries (a checksummed
+    /// cache file that holds both): skips the fingerprint, a pass over every key.</param>
+    public static IndexLayout? Read(Stream stream, IReadOnlyList<Entry> entries, bool checkEntries = true)
     {
-        try { return TryRead(new BlockReader(stream), entries); }
+        try { return TryRead(new BlockReader(stream), entries, checkEntries); }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             return null;
         }
     }
 
-    private static IndexLayout? TryRead(BlockReader r, IReadOnlyList<Entry> entries)
+    private static IndexLayout? TryRead(BlockReader r, IReadOnlyList<Entry> entries, bool checkEntries)
     {
         if (r.Value<int>() != Magic || r.Value<int>() != Version || r.Value<bool>() != BitConverter.IsLittleEndian) return null;
         var count = r.Value<int>();
-        if (count != entries.Count || count == 0 || r.Value<ulong>() != Fingerprint(entries)) return null;
+        var fingerprint = r.Value<ulong>();
+        if (count != entries.Count || count == 0 || checkEntries && fingerprint != Fingerprint(entries)) return null;
         var indexAbstracts = r.Value<bool>();
         var baseIds = r.Value<int>();
         var idCount = r.Value<int>();

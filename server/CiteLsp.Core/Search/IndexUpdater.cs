@@ -15,6 +15,8 @@ internal static class IndexUpdater
     {
         var old = index.Layout;
         if (entries.Count == 0 || old.Entries.Count == 0) return SearchIndex.Build(entries, old.IndexAbstracts, ct);
+        // The very same entries (a view over one file, after a warm start): nothing to match or merge.
+        if (Same(old.Entries, entries)) return new SearchIndex(old with { Entries = entries });
         var baseIds = old.BaseIds;
         var match = EntryMatcher.Match(old, entries, ct);
         var kept = 0;
@@ -47,6 +49,13 @@ internal static class IndexUpdater
         var keys = MergeKeys(old.Keys, baseIds, dead, byId, positionOf, entries.Count);
         var terms = new LiveTerms(old.Terms.Base, delta, deadPostings, dead);
         return new SearchIndex(new IndexLayout(entries, byId, idOf, positionOf, terms, keys, years, old.IndexAbstracts, baseIds));
+    }
+
+    private static bool Same(IReadOnlyList<Entry> a, IReadOnlyList<Entry> b)
+    {
+        if (a.Count != b.Count) return false;
+        for (var i = 0; i < a.Count; i++) if (!ReferenceEquals(a[i], b[i])) return false;
+        return true;
     }
 
     /// <summary>The old tombstone counts plus those of base entries that die now (re-tokenized: they are few);

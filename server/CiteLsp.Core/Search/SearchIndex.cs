@@ -53,8 +53,11 @@ public sealed class SearchIndex
 
     /// <summary>Reads what <see cref="WriteTo"/> wrote for these same <paramref name="entries"/>; null when the data is
     /// malformed, truncated or written for other entries (the caller then rebuilds).</summary>
-    public static SearchIndex? ReadFrom(Stream stream, IReadOnlyList<Entry> entries) =>
-        IndexFormat.Read(stream, entries) is { } layout ? new SearchIndex(layout) : null;
+    public static SearchIndex? ReadFrom(Stream stream, IReadOnlyList<Entry> entries) => ReadFrom(stream, entries, checkEntries: true);
+
+    /// <param name="checkEntries">False only when the data is known to be written for these entries (see IndexFormat.Read).</param>
+    internal static SearchIndex? ReadFrom(Stream stream, IReadOnlyList<Entry> entries, bool checkEntries) =>
+        IndexFormat.Read(stream, entries, checkEntries) is { } layout ? new SearchIndex(layout) : null;
 
     public IReadOnlyList<SearchHit> Search(string query, int limit, SearchOptions? options = null, CancellationToken ct = default)
     {

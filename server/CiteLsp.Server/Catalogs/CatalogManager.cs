@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using CiteLsp.Core.Bibliography;
+using CiteLsp.Core.Bibliography.Cache;
 using CiteLsp.Core.Configuration;
 using CiteLsp.Core.Text;
 using CiteLsp.Server.Lsp;
@@ -28,12 +29,13 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
     public ICatalogWatcher? Watcher { get; set; }
 
     /// <summary>Where big libraries are cached between runs (null: no cache, as for `citelsp check`).</summary>
-    public Core.Bibliography.Cache.CatalogCache? Cache { get; init; }
+    public CatalogCache? Cache { get; init; }
 
     /// <summary>How long after a warm start the cached library is parsed again (for raw fields, abstracts and fast reloads).</summary>
     public TimeSpan RefreshAfterWarmStart { get; init; } = TimeSpan.FromSeconds(2);
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Core.Search.SearchIndex> _cachedIndexes = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CachedCatalog> _fromCache = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ((long, DateTime)? Stamp, Task<CachedCatalog?> Loading)> _prefetched = new(StringComparer.Ordinal);
 
     /// <summary>
     /// How long to wait for more events before reloading (editors write files in several steps). Short: a Zotero
@@ -56,6 +58,22 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
     {
         try { await _firstLoad.Task.WaitAsync(TimeSpan.FromSeconds(5), cancellationToken); }
         catch (TimeoutException) { log.Warning("catalogs are still loading; answering with what is loaded"); }
+    }
+
+    /// <summary>
+    /// At initialize, starts reading the cache of the big files the settings name, so a warm start overlaps the rest
+    /// of the handshake; the first sync takes the result (if the file has not changed meanwhile) instead of reading it.
+    /// Plain paths only (globs walk directories: not on the initialize request), and a thread only for a file that has
+    /// a cache (every thread costs resident memory for good).
+    /// </summary>
+    public void Prefetch()
+    {
+        if (Cache is not { } cache) return;
+        var settings = state.Current.Settings;
+        var plain = settings.Bibliography.Concat(settings.Library).Where(p => !SettingsPaths.IsGlob(p)).ToList();
+        foreach (var path in SettingsPaths.Expand(plain, state.Current.WorkspaceFolders))
+            if (Stamp(path) is { } stamp && stamp.Length <= settings.MaxCatalogBytes && cache.Holds(path))
+                _prefetched.TryAdd(path, (stamp, Task.Factory.StartNew(() => cache.TryLoad(path), TaskCreationOptions.LongRunning)));
     }
 
     /// <summary>Settings or open documents changed: recompute which files are needed.</summary>
@@ -122,7 +140,7 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
             foreach (var p in toDrop) catalogs = catalogs.Without(p);
             foreach (var (path, file, exists) in parsed)
                 catalogs = catalogs.With(catalogs.Files.TryGetValue(path, out var old) ? old.Next(file, exists)
-                    : LoadedCatalog.First(file) with { CachedIndex = _cachedIndexes.TryRemove(path, out var index) ? index : null });
+                    : LoadedCatalog.First(file) with { Cached = _fromCache.TryRemove(path, out var cached) && ReferenceEquals(cached.File, file) ? cached : null });
             return s with { Catalogs = catalogs };
         });
         foreach (var (path, _, _) in parsed)
@@ -146,6 +164,7 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
             _statusSent = true;
             await SendStatusAsync(snapshot.Catalogs);
         }
+        _prefetched.Clear(); // settings that changed before the first sync may not need them
         _firstLoad.TrySetResult();
     }
 
@@ -227,11 +246,12 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException) { }
         if (!File.Exists(path) && _embedded.TryGetValue(path, out var text)) return CatalogLoader.Parse(path, text);
-        if (previous is null && Cache?.TryLoad(path) is var (cached, index))
+        if (previous is null && Cache is { } warm && FromCache(warm, path) is { } hit)
         {
+            var cached = hit.File;
             // Served at once; parsed again a moment later, when the first requests are answered.
-            log.Info($"{path}: {cached.Entries.Count} entries from the cache in {Cache.Directory}");
-            _cachedIndexes[path] = index;
+            log.Info($"{path}: {cached.Entries.Count} entries from the cache in {warm.Directory}");
+            _fromCache[path] = hit;
             _ = Task.Delay(RefreshAfterWarmStart, _stop.Token).ContinueWith(_ => FileChanged(path), TaskContinuationOptions.OnlyOnRanToCompletion);
             return cached;
         }
@@ -239,6 +259,16 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
         if (Cache is { } cache && previous is null && file.Format == "bibtex" && cache.Covers(path))
             _ = Task.Run(() => SaveToCache(cache, file));
         return file;
+    }
+
+    private CachedCatalog? FromCache(CatalogCache cache, string path)
+    {
+        if (_prefetched.TryRemove(path, out var prefetched))
+        {
+            var loaded = prefetched.Loading.GetAwaiter().GetResult();
+            if (loaded is null || Stamp(path) == prefetched.Stamp) return loaded;
+        }
+        return cache.TryLoad(path);
     }
 
     /// <summary>Writes the cache of a big library parsed from scratch, off the request path (its index is built for it).</summary>

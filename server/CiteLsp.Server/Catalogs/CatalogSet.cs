@@ -54,7 +54,9 @@ internal sealed class CatalogSet
     {
         var files = paths.Select(Get).OfType<CatalogFile>().ToList();
         return files.Count == 0 ? Catalog.Empty : _builds.GetOrAdd(string.Join('\n', files.Select(f => f.Path)),
-            key => new Lazy<Catalog>(() => Catalog.Build(files, _previous?.Catalogs.GetValueOrDefault(key) is { IsValueCreated: true } old ? old.Value : null))).Value;
+            key => new Lazy<Catalog>(() =>
+                files is [var only] && Files.GetValueOrDefault(only.Path)?.Cached is { } cached && ReferenceEquals(cached.File, only) ? cached.Catalog
+                : Catalog.Build(files, _previous?.Catalogs.GetValueOrDefault(key) is { IsValueCreated: true } old ? old.Value : null))).Value;
     }
 
     /// <summary>
@@ -66,12 +68,13 @@ internal sealed class CatalogSet
         var key = string.Join('\n', view.Sources.Select(s => $"{s.Role}:{s.Path}"));
         var lazy = _indexes.GetOrAdd(key, _ => new Lazy<SearchIndex>(() =>
         {
-            var entries = view.Bibliography.Entries.Concat(view.Library.Entries.Where(e => view.Bibliography.Find(e.Key) is null)).ToList();
+            var entries = view.Bibliography.Count == 0 ? view.Library.Entries
+                : view.Bibliography.Entries.Concat(view.Library.Entries.Where(e => view.Bibliography.Find(e.Key) is null)).ToList();
             // After a reload, the index of the same view over the old entries re-indexes only the entries that changed.
             // After a warm start, the cached index of the view's file does the same.
             var start = _previous?.Indexes.GetValueOrDefault(key) is { IsValueCreated: true } old && TryValue(old) is { } previous
                 ? previous
-                : view.Sources.Select(s => Files.GetValueOrDefault(s.Path)?.CachedIndex).OfType<SearchIndex>().MaxBy(i => i.Entries.Count);
+                : view.Sources.Select(s => Files.GetValueOrDefault(s.Path)?.Cached?.Index).OfType<SearchIndex>().MaxBy(i => i.Entries.Count);
             return start is not null ? start.Update(entries, cancellationToken) : Core.Search.SearchIndex.Build(entries, ct: cancellationToken);
         }));
         try { return lazy.Value; }

@@ -9,8 +9,9 @@ namespace CiteLsp.Server.Catalogs;
 /// </summary>
 internal sealed record LoadedCatalog(CatalogFile Good, CatalogFile Latest)
 {
-    /// <summary>The search index of this file alone, when it came from the warm-start cache (a view's index starts from it).</summary>
-    public Core.Search.SearchIndex? CachedIndex { get; init; }
+    /// <summary>The catalog and search index of this file alone, when it came from the warm-start cache (a view's
+    /// catalog of just this file is that one; a view's index starts from it).</summary>
+    public Core.Bibliography.Cache.CachedCatalog? Cached { get; init; }
 
     public string Path => Good.Path;
 

@@ -21,7 +21,7 @@ internal static class SettingsPaths
             var pattern = raw.StartsWith("~/", StringComparison.Ordinal)
                 ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), raw[2..])
                 : raw;
-            if (pattern.IndexOfAny(['*', '?', '[', '{']) < 0)
+            if (!IsGlob(pattern))
             {
                 result.AddRange(PlainPaths(pattern, folders));
                 continue;
@@ -36,6 +36,8 @@ internal static class SettingsPaths
         }
         return result.Distinct(StringComparer.Ordinal).ToList();
     }
+
+    public static bool IsGlob(string pattern) => pattern.IndexOfAny(['*', '?', '[', '{']) >= 0;
 
     /// <summary>A relative path is looked up in each workspace folder; where it exists wins, else the first folder.</summary>
     private static IEnumerable<string> PlainPaths(string path, IReadOnlyList<string> folders)

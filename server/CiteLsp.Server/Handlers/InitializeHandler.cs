@@ -23,6 +23,7 @@ internal sealed class InitializeHandler(Session session)
         var settings = SettingsParser.Parse(session.InitializationSettings, session.Log.Warning);
         session.State.Update(s => s with { WorkspaceFolders = folders, Settings = settings });
         session.IsInitialized = true;
+        session.Catalogs.Prefetch();
         // Logged by the initialized handler: any output before this response (stderr or window/logMessage) makes
         // Emacs' Eglot stop its synchronous wait (accept-process-output returns) and report "waiting in background".
         session.ClientDescription = $"{request.ClientInfo?.Name ?? "an unnamed client"}: position encoding {encoding}, {folders.Count} workspace folder(s)";

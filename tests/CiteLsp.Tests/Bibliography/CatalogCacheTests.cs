@@ -26,9 +26,11 @@ public sealed class CatalogCacheTests : IDisposable
     {
         Assert.True(Save());
         var fresh = CatalogLoader.Load(Bib);
-        var (cached, index) = Cache.TryLoad(Bib) ?? throw new Xunit.Sdk.XunitException("not loaded from the cache");
+        var (cached, catalog, index) = Cache.TryLoad(Bib) ?? throw new Xunit.Sdk.XunitException("not loaded from the cache");
         Assert.True(cached.FromCache);
         Assert.Equal(Describe(fresh), Describe(cached));
+        Assert.Same(cached, catalog.Files.Single());
+        Assert.Equal(Catalog.Build([fresh]).Entries.Select(e => e.Key), catalog.Entries.Select(e => e.Key));
         var full = SearchIndex.Build(fresh.Entries);
         foreach (var query in (string[])["knuth", "tex book", "lamport 1994", "", "acm", "latx"])
             Assert.Equal(full.Search(query, 20).Select(h => (h.Entry.Key, h.Score)), index.Search(query, 20).Select(h => (h.Entry.Key, h.Score)));
@@ -99,6 +101,43 @@ public sealed class CatalogCacheTests : IDisposable
         Assert.Null(Cache.TryLoad(Bib));
         Save();
         Assert.NotNull(Cache.TryLoad(Bib));
+    }
+
+    [Fact]
+    public void A_damaged_string_index_is_rejected_even_under_a_valid_checksum()
+    {
+        Save();
+        // The first string is the format's: an in-range index under a recomputed checksum loads (the patch works)...
+        PatchFirstTitle(0);
+        Assert.Equal("bibtex", Cache.TryLoad(Bib)?.File.Entries[0].Title);
+        // ...one past the table is caught by the index check alone.
+        PatchFirstTitle(1 << 30);
+        Assert.Null(Cache.TryLoad(Bib));
+        Save();
+        Assert.NotNull(Cache.TryLoad(Bib));
+    }
+
+    /// <summary>Sets the first entry's Title string index in the cache file and fixes the payload checksum.</summary>
+    private void PatchFirstTitle(int stringIndex)
+    {
+        var cacheFile = Directory.GetFiles(Path.Combine(_dir, "cache")).Single();
+        var bytes = File.ReadAllBytes(cacheFile);
+        // Header: magic, version, path, size, mtime, content hash, then the payload's length and XxHash3, then the payload.
+        var header = new BinaryReader(new MemoryStream(bytes));
+        header.ReadUInt64(); header.ReadInt32(); header.ReadString(); header.ReadInt64(); header.ReadInt64(); header.ReadUInt64();
+        Assert.Equal(bytes.Length - header.BaseStream.Position - 16, header.ReadInt64());
+        header.ReadUInt64();
+        var start = (int)header.BaseStream.Position;
+        var payload = bytes.AsSpan(start);
+        // Payload: string table, the format's string, persons, author list, alias list, then the entry records.
+        var r = new PayloadReader(payload.ToArray());
+        StringTable.Read(r);
+        r.Value<int>();
+        r.Array<PersonRecord>(); r.Array<int>(); r.Array<int>();
+        var records = r.Position + 4;
+        System.Runtime.InteropServices.MemoryMarshal.Cast<byte, int>(payload[(records + 8)..])[0] = stringIndex; // Title: third field
+        BitConverter.TryWriteBytes(bytes.AsSpan(start - 8), System.IO.Hashing.XxHash3.HashToUInt64(payload));
+        File.WriteAllBytes(cacheFile, bytes);
     }
 
     [Fact]

@@ -49,4 +49,18 @@ public class SearchIndexUpdateTests
         Assert.Null(index.Update(shuffled).Layout.IdOf);
         Assert.Empty(index.Update([]).Entries);
     }
+
+    [Fact]
+    public void The_same_entries_in_another_list_keep_the_whole_index()
+    {
+        var list = IndexEdits.Corpus(300);
+        var graveyard = new List<Entry>();
+        var index = IndexUpdater.Update(SearchIndex.Build(list), IndexEdits.Edit(list, new Random(3), graveyard), 400, default);
+        var same = index.Entries.ToList();
+        var updated = index.Update(same);
+        Assert.Same(same, updated.Entries);
+        Assert.Same(index.Layout.Terms, updated.Layout.Terms);
+        Assert.Same(index.Layout.Keys, updated.Layout.Keys);
+        IndexEdits.AssertSame(SearchIndex.Build(same), updated, same, new Random(4), graveyard, "same entries");
+    }
 }

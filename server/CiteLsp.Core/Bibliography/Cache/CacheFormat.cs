@@ -1,4 +1,5 @@
 using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using System.Text;
 using CiteLsp.Core.Search;
 using CiteLsp.Core.Text;
@@ -7,8 +8,9 @@ namespace CiteLsp.Core.Bibliography.Cache;
 
 /// <summary>
 /// Binary layout of a cache file: a header with the <see cref="CacheKey"/>, then the length and XxHash3 of the payload
-/// (format, entries without raw fields or abstracts, diagnostics, line starts, search index, end marker), so a
-/// truncated or damaged file is detected before anything is built from it.
+/// (string table, format, entries without raw fields or abstracts, diagnostics, line starts, search index, end marker),
+/// so a truncated or damaged file is detected before anything is built from it. The payload is read into memory in
+/// one go and decoded from there, strings and entries on two threads.
 /// </summary>
 internal static class CacheFormat
 {
@@ -17,25 +19,31 @@ internal static class CacheFormat
 
     public static void Write(Stream stream, CacheKey key, CatalogFile file, SearchIndex index)
     {
+        // The reader trusts the index to describe these very entries (the payload checksum covers both).
+        if (index.Entries.Count != file.Entries.Count || index.Entries.Where((e, i) => !ReferenceEquals(e, file.Entries[i])).Any())
+            throw new ArgumentException("the index was built for other entries", nameof(index));
+        var strings = new StringTable();
+        var body = new MemoryStream();
+        using (var w = new BinaryWriter(body, Encoding.UTF8, leaveOpen: true))
+        {
+            w.Write(strings.Id(file.Format));
+            EntryTable.Write(w, file.Entries, strings);
+            var diagnostics = file.Diagnostics.Select(d => new DiagnosticRecord((int)d.Severity, strings.Id(d.Code), strings.Id(d.Message),
+                d.Span.Start, d.Span.Length, d.Related is null ? 0 : 1, d.Related?.Start ?? 0, d.Related?.Length ?? 0)).ToArray();
+            Array(w, diagnostics.AsSpan());
+            w.Write(file.Lines.TextLength);
+            Array(w, file.Lines.Starts);
+            var indexBytes = new MemoryStream();
+            index.WriteTo(indexBytes);
+            w.Write((int)indexBytes.Length);
+            w.Write(indexBytes.GetBuffer(), 0, (int)indexBytes.Length);
+            w.Write(End);
+        }
         var payload = new MemoryStream();
         using (var w = new BinaryWriter(payload, Encoding.UTF8, leaveOpen: true))
         {
-            w.Write(file.Format);
-            w.Write(file.Entries.Count);
-            foreach (var e in file.Entries) WriteEntry(w, e);
-            w.Write(file.Diagnostics.Count);
-            foreach (var d in file.Diagnostics)
-            {
-                w.Write((int)d.Severity); w.Write(d.Code); w.Write(d.Message); w.Write(d.Span.Start); w.Write(d.Span.Length);
-                w.Write(d.Related is not null);
-                if (d.Related is { } r) { w.Write(r.Start); w.Write(r.Length); }
-            }
-            w.Write(file.Lines.TextLength);
-            w.Write(file.Lines.LineCount);
-            w.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(file.Lines.Starts));
-            w.Flush();
-            index.WriteTo(payload);
-            w.Write(End);
+            strings.Write(w);
+            w.Write(body.GetBuffer(), 0, (int)body.Length);
         }
         using var h = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
         h.Write(Magic); h.Write(key.Version); h.Write(key.Path); h.Write(key.Size); h.Write(key.MTimeTicks); h.Write(key.ContentHash);
@@ -44,107 +52,57 @@ internal static class CacheFormat
         h.Write(payload.GetBuffer(), 0, (int)payload.Length);
     }
 
-    /// <summary>The cached file and index when the header matches <paramref name="key"/>; null otherwise. Throws on damage.</summary>
-    public static (CatalogFile, SearchIndex)? Read(Stream stream, CacheKey key, string path)
+    /// <summary>The key a cache file was written for; null when it is not a cache file of this format version.</summary>
+    public static CacheKey? ReadKey(Stream stream, int version)
     {
         using var h = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
-        if (h.ReadUInt64() != Magic || h.ReadInt32() != key.Version) return null;
-        if (h.ReadString() != key.Path || h.ReadInt64() != key.Size || h.ReadInt64() != key.MTimeTicks || h.ReadUInt64() != key.ContentHash) return null;
-        var length = h.ReadInt64();
-        var hash = h.ReadUInt64();
-        if (length < 0 || length != stream.Length - stream.Position) throw new InvalidDataException("cache file is truncated");
-        var bytes = new byte[length];
+        if (h.ReadUInt64() != Magic || h.ReadInt32() != version) return null;
+        return new CacheKey(h.ReadString(), h.ReadInt64(), h.ReadInt64(), h.ReadUInt64(), version);
+    }
+
+    /// <summary>The cached file and index that follow the key (<see cref="ReadKey"/>). Throws on damage.</summary>
+    public static CachedCatalog ReadPayload(Stream stream, string path)
+    {
+        Span<byte> head = stackalloc byte[16];
+        stream.ReadExactly(head);
+        var length = BitConverter.ToInt64(head);
+        var hash = BitConverter.ToUInt64(head[8..]);
+        if (length < 0 || length != stream.Length - stream.Position || length > System.Array.MaxLength) throw new InvalidDataException("cache file is truncated");
+        var bytes = GC.AllocateUninitializedArray<byte>((int)length);
         stream.ReadExactly(bytes);
         if (XxHash3.HashToUInt64(bytes) != hash) throw new InvalidDataException("cache file is damaged");
 
-        var payload = new MemoryStream(bytes, writable: false);
-        using var r = new BinaryReader(payload, Encoding.UTF8, leaveOpen: true);
-        var format = r.ReadString();
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        var entries = new Entry[Count(r, payload)];
-        for (var i = 0; i < entries.Length; i++) entries[i] = ReadEntry(r, payload, path, names);
-        var diagnostics = new CatalogDiagnostic[Count(r, payload)];
-        for (var i = 0; i < diagnostics.Length; i++)
-        {
-            var severity = (Severity)r.ReadInt32();
-            if (!Enum.IsDefined(severity)) throw new InvalidDataException("bad severity");
-            var d = new CatalogDiagnostic(severity, r.ReadString(), r.ReadString(), new SourceSpan(path, r.ReadInt32(), r.ReadInt32()));
-            diagnostics[i] = r.ReadBoolean() ? d with { Related = new SourceSpan(path, r.ReadInt32(), r.ReadInt32()) } : d;
-        }
-        var textLength = r.ReadInt32();
-        var starts = new int[Count(r, payload)];
-        payload.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(starts.AsSpan()));
-        var lines = LineIndex.FromStarts(starts, textLength) ?? throw new InvalidDataException("bad line starts");
-        var index = SearchIndex.ReadFrom(payload, entries) ?? throw new InvalidDataException("bad search index");
-        if (r.ReadUInt32() != End || payload.Position != payload.Length) throw new InvalidDataException("cache file is incomplete");
-        return (new CatalogFile(path, format, entries, diagnostics, lines) { FromCache = true }, index);
+        // Decoding allocates about twice the payload, all of it kept.
+        using var noGc = NoGcRegion.Start(2 * length);
+        var r = new PayloadReader(bytes);
+        var strings = StringTable.Read(r);
+        var format = StringTable.At(strings, r.Value<int>());
+        var entries = EntryTable.Read(r, strings, path);
+        var diagnostics = r.Array<DiagnosticRecord>().Select(d => Diagnostic(d, strings, path)).ToArray();
+        var textLength = r.Value<int>();
+        var lines = LineIndex.FromStarts(r.Array<int>(), textLength) ?? throw new InvalidDataException("bad line starts");
+        var file = new CatalogFile(path, format, entries, diagnostics, lines) { FromCache = true };
+        var indexBytes = r.Bytes();
+        if (r.Value<uint>() != End || r.Remaining != 0) throw new InvalidDataException("cache file is incomplete");
+        var indexStream = new MemoryStream(bytes, indexBytes.Offset, indexBytes.Count, writable: false);
+        SearchIndex? index = null;
+        Catalog? catalog = null;
+        // The catalog's key map is built meanwhile on the other core.
+        BothCores.Run(() => index = SearchIndex.ReadFrom(indexStream, entries, checkEntries: false), () => catalog = Catalog.Build([file]));
+        if (index is null || indexStream.Position != indexStream.Length) throw new InvalidDataException("bad search index");
+        return new CachedCatalog(file, catalog!, index);
     }
 
-    private static void WriteEntry(BinaryWriter w, Entry e)
+    private static CatalogDiagnostic Diagnostic(DiagnosticRecord d, string[] strings, string path)
     {
-        w.Write(e.Key); w.Write(e.Type); w.Write(e.Title);
-        w.Write(e.Authors.Count);
-        foreach (var p in e.Authors) { w.Write(p.Family); w.Write(p.Given); Optional(w, p.Literal); w.Write(p.Suffix); }
-        w.Write(e.AuthorsTruncated);
-        w.Write(e.Date.Year ?? int.MinValue); w.Write(e.Date.Month ?? int.MinValue); w.Write(e.Date.Day ?? int.MinValue);
-        Optional(w, e.Venue); Optional(w, e.Doi); Optional(w, e.Url); Optional(w, e.ArxivId);
-        w.Write(e.Aliases.Count);
-        foreach (var a in e.Aliases) w.Write(a);
-        w.Write(e.ContentHash);
-        w.Write(e.Location.Start); w.Write(e.Location.Length); w.Write(e.KeyLocation.Start); w.Write(e.KeyLocation.Length);
+        if (!Enum.IsDefined((Severity)d.Severity)) throw new InvalidDataException("bad severity");
+        var diagnostic = new CatalogDiagnostic((Severity)d.Severity, StringTable.At(strings, d.Code), StringTable.At(strings, d.Message), new SourceSpan(path, d.Start, d.Length));
+        return d.HasRelated != 0 ? diagnostic with { Related = new SourceSpan(path, d.RelatedStart, d.RelatedLength) } : diagnostic;
     }
 
-    private static Entry ReadEntry(BinaryReader r, Stream s, string path, Dictionary<string, string> names)
+    private static void Array<T>(BinaryWriter w, ReadOnlySpan<T> values) where T : unmanaged
     {
-        var key = r.ReadString();
-        var type = Intern(names, r.ReadString());
-        var title = r.ReadString();
-        var authors = new Person[Count(r, s)];
-        for (var i = 0; i < authors.Length; i++)
-            authors[i] = new Person(Intern(names, r.ReadString()), Intern(names, r.ReadString()), OptionalString(r)) { Suffix = r.ReadString() };
-        return new Entry
-        {
-            Key = key, Type = type, Title = title, Authors = authors, AuthorsTruncated = r.ReadBoolean(),
-            Date = new PartialDate(Int(r.ReadInt32()), Int(r.ReadInt32()), Int(r.ReadInt32())),
-            Venue = OptionalString(r) is { } venue ? Intern(names, venue) : null,
-            Doi = OptionalString(r), Url = OptionalString(r), ArxivId = OptionalString(r),
-            Aliases = Aliases(r, s), ContentHash = r.ReadUInt64(),
-            Location = new SourceSpan(path, r.ReadInt32(), r.ReadInt32()),
-            KeyLocation = new SourceSpan(path, r.ReadInt32(), r.ReadInt32()),
-        };
-    }
-
-    private static string[] Aliases(BinaryReader r, Stream s)
-    {
-        var n = Count(r, s);
-        if (n == 0) return [];
-        var aliases = new string[n];
-        for (var i = 0; i < n; i++) aliases[i] = r.ReadString();
-        return aliases;
-    }
-
-    /// <summary>A count that cannot exceed what is left of the stream (a damaged count fails here, not in a huge allocation).</summary>
-    private static int Count(BinaryReader r, Stream s)
-    {
-        var n = r.ReadInt32();
-        if (n < 0 || n > s.Length - s.Position) throw new InvalidDataException("bad count");
-        return n;
-    }
-
-    private static int? Int(int v) => v == int.MinValue ? null : v;
-
-    private static void Optional(BinaryWriter w, string? s)
-    {
-        w.Write(s is not null);
-        if (s is not null) w.Write(s);
-    }
-
-    private static string? OptionalString(BinaryReader r) => r.ReadBoolean() ? r.ReadString() : null;
-
-    private static string Intern(Dictionary<string, string> names, string s)
-    {
-        if (names.TryGetValue(s, out var interned)) return interned;
-        names[s] = s;
-        return s;
+        w.Write(values.Length);
+        w.Write(MemoryMarshal.AsBytes(values));
     }
 }

@@ -1,0 +1,63 @@
+using System.Text;
+
+namespace CiteLsp.Core.Bibliography.Cache;
+
+/// <summary>Every distinct string of a cache payload once (author names, venues and types repeat a lot), as UTF-8
+/// offsets plus one blob; entries refer to strings by index. Read back with one allocation per distinct string,
+/// so equal names are shared by all entries, as interning did.</summary>
+internal sealed class StringTable
+{
+    private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+    private readonly List<string> _strings = [];
+
+    public int Id(string s)
+    {
+        if (_ids.TryGetValue(s, out var id)) return id;
+        _ids[s] = _strings.Count;
+        _strings.Add(s);
+        return _strings.Count - 1;
+    }
+
+    /// <summary>-1 for null.</summary>
+    public int OptionalId(string? s) => s is null ? -1 : Id(s);
+
+    public void Write(BinaryWriter w)
+    {
+        var offsets = new int[_strings.Count + 1];
+        var blob = new MemoryStream();
+        for (var i = 0; i < _strings.Count; i++)
+        {
+            var bytes = Encoding.UTF8.GetBytes(_strings[i]);
+            blob.Write(bytes);
+            offsets[i + 1] = offsets[i] + bytes.Length;
+        }
+        w.Write(offsets.Length);
+        w.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(offsets.AsSpan()));
+        w.Write((int)blob.Length);
+        w.Write(blob.GetBuffer(), 0, (int)blob.Length);
+    }
+
+    /// <summary>The strings, decoded on two threads; offsets that do not ascend within the blob are damage.</summary>
+    public static string[] Read(PayloadReader r)
+    {
+        var offsets = r.Array<int>();
+        var blob = r.Bytes();
+        if (offsets.Length == 0 || offsets[0] != 0 || offsets[^1] != blob.Count) throw new InvalidDataException("bad string table");
+        for (var i = 1; i < offsets.Length; i++)
+            if (offsets[i] < offsets[i - 1]) throw new InvalidDataException("bad string table");
+        var strings = new string[offsets.Length - 1];
+        BothCores.Halves(strings.Length, (from, to) =>
+        {
+            var bytes = blob.AsSpan();
+            for (var i = from; i < to; i++) strings[i] = Encoding.UTF8.GetString(bytes[offsets[i]..offsets[i + 1]]);
+        });
+        return strings;
+    }
+
+    /// <summary>The string at a stored index; an index out of range is damage.</summary>
+    public static string At(string[] strings, int id) =>
+        (uint)id < (uint)strings.Length ? strings[id] : throw new InvalidDataException("bad string index");
+
+    /// <summary>Null for -1.</summary>
+    public static string? OptionalAt(string[] strings, int id) => id == -1 ? null : At(strings, id);
+}

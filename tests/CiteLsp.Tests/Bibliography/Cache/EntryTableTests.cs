@@ -1,0 +1,90 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using CiteLsp.Core.Bibliography;
+using CiteLsp.Core.Bibliography.Cache;
+
+namespace CiteLsp.Tests.Bibliography.Cache;
+
+/// <summary>Entries in the cache as fixed-size records over a string table and a person table.</summary>
+public class EntryTableTests
+{
+    private static byte[] Written(IReadOnlyList<Entry> entries)
+    {
+        var strings = new StringTable();
+        var body = new MemoryStream();
+        using (var w = new BinaryWriter(body, Encoding.UTF8, leaveOpen: true)) EntryTable.Write(w, entries, strings);
+        var payload = new MemoryStream();
+        using (var w = new BinaryWriter(payload, Encoding.UTF8, leaveOpen: true))
+        {
+            strings.Write(w);
+            w.Write(body.ToArray());
+        }
+        return payload.ToArray();
+    }
+
+    private static Entry[] Read(byte[] payload, string path)
+    {
+        var r = new PayloadReader(payload);
+        var entries = EntryTable.Read(r, StringTable.Read(r), path);
+        Assert.Equal(0, r.Remaining);
+        return entries;
+    }
+
+    private static string Describe(Entry e) => string.Join(" | ", e.Key, e.Type, e.Title,
+        string.Join(";", e.Authors.Select(p => $"{p.Given}/{p.Family}/{p.Literal ?? "<null>"}/{p.Suffix}")), e.AuthorsTruncated, e.Date,
+        e.Venue ?? "<null>", e.Doi ?? "<null>", e.Url ?? "<null>", e.ArxivId ?? "<null>", string.Join(",", e.Aliases), e.Location, e.KeyLocation, e.ContentHash);
+
+    [Theory]
+    [InlineData("bib/large/cdl.bib")] // 6k entries: decoded as two halves
+    [InlineData("bib/exports/acmart-sample-base.bib")] // a few dozen: decoded on one thread
+    public void Entries_read_back_as_written_in_order_whether_decoded_on_one_thread_or_two(string corpusFile)
+    {
+        var file = CatalogLoader.Load(TestPaths.CorpusFile(corpusFile));
+        var read = Read(Written(file.Entries), file.Path);
+        Assert.Equal(file.Entries.Select(Describe), read.Select(Describe));
+    }
+
+    [Fact]
+    public void Optional_fields_keep_null_apart_from_empty_and_equal_people_are_one_object()
+    {
+        var path = "/lib.bib";
+        Entry Make(string key, string? venue) => new()
+        {
+            Key = key, Title = "", Venue = venue, Doi = null, Url = "", Aliases = [key + "-alias"], AuthorsTruncated = true,
+            Authors = [new Person("Knuth", "Donald E.") { Suffix = "Jr" }, Person.Corporate("ACM"), new Person("Lamport", "", "")],
+            Date = new PartialDate(1984, 2, null), ContentHash = 42, Location = new(path, 1, 2), KeyLocation = new(path, 3, 4),
+        };
+        var read = Read(Written([Make("a", null), Make("b", "")]), path);
+        Assert.Equal([Describe(Make("a", null)), Describe(Make("b", ""))], read.Select(Describe));
+        Assert.Same(read[0].Authors[0], read[1].Authors[0]);
+        Assert.Same(read[0].Title, read[1].Title);
+    }
+
+    [Theory]
+    [InlineData(2, 1 << 30)] // Title: a string index past the table
+    [InlineData(3, -2)] // Venue: below "none"
+    [InlineData(7, 1 << 20)] // AuthorStart: a range past the author list
+    [InlineData(8, -1)] // AuthorCount
+    public void A_damaged_index_or_range_in_an_entry_record_is_damage(int field, int value)
+    {
+        var entries = CatalogLoader.Load(TestPaths.CorpusFile("bib/exports/acmart-sample-base.bib")).Entries;
+        var payload = Written(entries);
+        var records = payload.Length - entries.Count * Marshal.SizeOf<EntryRecord>();
+        MemoryMarshal.Cast<byte, int>(payload.AsSpan(records + Marshal.SizeOf<EntryRecord>() * (entries.Count / 2)))[field] = value;
+        Assert.Throws<InvalidDataException>(() => Read(payload, "/lib.bib"));
+    }
+
+    [Fact]
+    public void A_person_index_past_the_person_table_is_damage()
+    {
+        var entries = CatalogLoader.Load(TestPaths.CorpusFile("bib/exports/acmart-sample-base.bib")).Entries;
+        var payload = Written(entries);
+        var r = new PayloadReader(payload);
+        StringTable.Read(r);
+        var persons = r.Array<PersonRecord>();
+        var authors = r.Position + 4; // the author list: person indexes
+        Assert.True(r.Array<int>().Length > 0);
+        MemoryMarshal.Cast<byte, int>(payload.AsSpan(authors))[0] = persons.Length;
+        Assert.Throws<InvalidDataException>(() => Read(payload, "/lib.bib"));
+    }
+}
