@@ -6,7 +6,7 @@
 // The first rewrite comes --settle MS (default 4000) after the first completion: a library is rewritten while the server
 // is idle, not while it is still writing its cache after a cold start; --rewrites N (default 3) follow 1.5 s apart.
 // Warm start: the first run of a --library parses it and writes the cache (give it --linger 8000), later runs read it.
-// usage: node bench/lsp-scale.mjs [--dll path] [--library FILE] [--reload [--in-place]] [--settle MS] [--rewrites N] [--runs N] [--linger MS]
+// usage: node bench/lsp-scale.mjs [--dll path] [--library FILE [--seeds]] [--reload [--in-place]] [--settle MS] [--rewrites N] [--runs N] [--linger MS]
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -45,7 +45,8 @@ function session() {
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'citelsp-lsp-scale-'));
 const doc = path.join(dir, 'paper.tex');
 const uri = pathToFileURL(doc).href;
-const settings = { citelsp: library ? { library: [library], seeds: { enabled: false } } : {} };
+// --seeds keeps the embedded seed catalog in the library too (the default for users).
+const settings = { citelsp: library ? { library: [library], seeds: { enabled: argv.includes('--seeds') } } : {} };
 const sleep = (ms) => new Promise((res) => setTimeout(res, ms));
 
 async function completion(s, text, query) {

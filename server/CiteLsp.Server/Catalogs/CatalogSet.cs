@@ -55,8 +55,12 @@ internal sealed class CatalogSet
         var files = paths.Select(Get).OfType<CatalogFile>().ToList();
         return files.Count == 0 ? Catalog.Empty : _builds.GetOrAdd(string.Join('\n', files.Select(f => f.Path)),
             key => new Lazy<Catalog>(() =>
-                files is [var only] && Files.GetValueOrDefault(only.Path)?.Cached is { } cached && ReferenceEquals(cached.File, only) ? cached.Catalog
-                : Catalog.Build(files, _previous?.Catalogs.GetValueOrDefault(key) is { IsValueCreated: true } old ? old.Value : null))).Value;
+            {
+                // After a warm start, the cached catalog of the first file is the one to extend (with the seeds, say).
+                var cached = Files.GetValueOrDefault(files[0].Path)?.Cached is { } c && ReferenceEquals(c.File, files[0]) ? c.Catalog : null;
+                if (files.Count == 1 && cached is not null) return cached;
+                return Catalog.Build(files, _previous?.Catalogs.GetValueOrDefault(key) is { IsValueCreated: true } old ? old.Value : cached);
+            })).Value;
     }
 
     /// <summary>
