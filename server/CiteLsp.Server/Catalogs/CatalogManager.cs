@@ -255,9 +255,10 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
             _ = Task.Delay(RefreshAfterWarmStart, _stop.Token).ContinueWith(_ => FileChanged(path), TaskContinuationOptions.OnlyOnRanToCompletion);
             return cached;
         }
+        var readAs = Stamp(path);
         var file = CatalogLoader.Load(path, previous);
         if (Cache is { } cache && previous is null && file.Format == "bibtex" && cache.Covers(path))
-            _ = Task.Run(() => SaveToCache(cache, file));
+            _ = Task.Run(() => SaveToCache(cache, file, readAs));
         return file;
     }
 
@@ -272,11 +273,11 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
     }
 
     /// <summary>Writes the cache of a big library parsed from scratch, off the request path (its index is built for it).</summary>
-    private void SaveToCache(Core.Bibliography.Cache.CatalogCache cache, CatalogFile file)
+    private void SaveToCache(Core.Bibliography.Cache.CatalogCache cache, CatalogFile file, (long, DateTime)? readAs)
     {
         try
         {
-            if (cache.Save(file, Core.Search.SearchIndex.Build(file.Entries, ct: _stop.Token))) log.Debug($"{file.Path}: cached in {cache.Directory}");
+            if (cache.Save(file, Core.Search.SearchIndex.Build(file.Entries, ct: _stop.Token), readAs)) log.Debug($"{file.Path}: cached in {cache.Directory}");
         }
         catch (Exception ex) when (ex is not OutOfMemoryException) { log.Debug($"{file.Path}: not cached: {ex.Message}"); }
     }

@@ -37,6 +37,22 @@ public sealed class CatalogCacheTests : IDisposable
     }
 
     [Fact]
+    public void A_parse_of_a_file_rewritten_since_is_not_cached_under_its_new_content()
+    {
+        var info = new FileInfo(Bib);
+        var readAs = (info.Length, info.LastWriteTimeUtc);
+        var file = CatalogLoader.Load(Bib);
+        File.AppendAllText(Bib, "\n@misc{later, title = {Written after the parse}}\n");
+
+        Assert.False(Cache.Save(file, SearchIndex.Build(file.Entries), readAs));
+        Assert.Null(Cache.TryLoad(Bib));
+        var again = CatalogLoader.Load(Bib);
+        info.Refresh();
+        Assert.True(Cache.Save(again, SearchIndex.Build(again.Entries), (info.Length, info.LastWriteTimeUtc)));
+        Assert.NotNull(Cache.TryLoad(Bib));
+    }
+
+    [Fact]
     public void Content_change_with_same_size_and_mtime_invalidates()
     {
         Save();

@@ -75,10 +75,13 @@ public sealed class CatalogCache(string directory, long minBytes = CatalogCache.
         }
     }
 
-    /// <summary>Writes the cache of a parse; false when it cannot (or the file changed since it was read).</summary>
-    public bool Save(CatalogFile file, SearchIndex index)
+    /// <summary>Writes the cache of a parse; false when it cannot, or the file changed since it was read.</summary>
+    /// <param name="readAs">The file's size and modification time when it was read for <paramref name="file"/>: a
+    /// file rewritten since must not get the old parse cached under its new content.</param>
+    public bool Save(CatalogFile file, SearchIndex index, (long Size, DateTime WrittenUtc)? readAs = null)
     {
         if (!Covers(file.Path) || KeyOf(file.Path) is not { } key || key.Size < 0) return false;
+        if (readAs is { } read && (read.Size != key.Size || read.WrittenUtc.Ticks != key.MTimeTicks)) return false;
         var target = FileFor(key.Path);
         var temp = $"{target}.{Environment.ProcessId}.{Guid.NewGuid():n}.tmp";
         try
