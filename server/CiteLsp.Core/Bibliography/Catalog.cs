@@ -44,14 +44,9 @@ public sealed class Catalog
         var keyed = new List<Entry>(files.Sum(f => f.Entries.Count));
         var keyless = new List<Entry>();
         foreach (var file in files)
-            foreach (var e in file.Entries) (e.Key.Length > 0 ? keyed : keyless).Add(e);
-        Entry[] candidates;
-        if (keyless.Count == 0) candidates = [.. keyed];
-        else
-        {
-            var taken = new HashSet<string>(keyed.Select(e => e.Key), StringComparer.Ordinal);
-            candidates = [.. keyed, .. KeyGenerator.AssignKeys(SeedMerger.Merge(keyless), taken)];
-        }
+            if (file.Format == Bibtex.BibtexParser.Format) keyed.AddRange(file.Entries); // the parser drops keyless entries
+            else foreach (var e in file.Entries) (e.Key.Length > 0 ? keyed : keyless).Add(e);
+        Entry[] candidates = keyless.Count == 0 ? [.. keyed] : [.. keyed, .. GeneratedKeys(keyed, keyless)];
         if (previous is not null && Patched(files, previous, candidates) is { } patched) return patched;
 
         var entries = new List<Entry>(candidates.Length);
@@ -73,6 +68,20 @@ public sealed class Catalog
                 byKeyIgnoreCase.TryAdd(alias, e);
             }
         return new Catalog(files, candidates, entries.Count == candidates.Length ? candidates : [.. entries], byKey, byKeyIgnoreCase, aliases);
+    }
+
+    /// <summary>
+    /// Keyless (seed) entries merged and keyed around the keys taken. Generated as if none were taken first: a few
+    /// keys checked against 100k are cheaper than a set of 100k, and the keys are the same unless one clashes.
+    /// </summary>
+    private static List<Entry> GeneratedKeys(List<Entry> keyed, List<Entry> keyless)
+    {
+        var merged = SeedMerger.Merge(keyless);
+        var generated = KeyGenerator.AssignKeys(merged);
+        var names = generated.Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
+        return keyed.Any(e => names.Contains(e.Key))
+            ? KeyGenerator.AssignKeys(merged, new HashSet<string>(keyed.Select(e => e.Key), StringComparer.Ordinal))
+            : generated;
     }
 
     /// <summary>

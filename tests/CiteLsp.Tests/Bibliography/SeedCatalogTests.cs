@@ -1,4 +1,5 @@
 using CiteLsp.Core.Bibliography;
+using CiteLsp.Core.Bibliography.Bibtex;
 using CiteLsp.Core.Bibliography.Seeds;
 
 namespace CiteLsp.Tests.Bibliography;
@@ -10,6 +11,22 @@ public class SeedCatalogTests
     private static Catalog Both() => Catalog.Build([Profile(), Listing()]);
 
     private static string Names(Entry e) => string.Join("; ", e.Authors.Select(a => $"{a.Family}, {a.Given}"));
+
+    [Fact]
+    public void A_library_key_equal_to_a_generated_one_pushes_the_seed_to_the_next_suffix()
+    {
+        var plain = Both();
+        var seed = plain.Entries.First(e => e.Key.Length > 0);
+        var bib = BibtexParser.Parse("lib.bib", $"@misc{{{seed.Key}, title = {{Someone else's paper}}}}\n@misc{{other, title = {{Other}}}}\n");
+
+        var catalog = Catalog.Build([bib, Profile(), Listing()]);
+
+        Assert.Equal("Someone else's paper", catalog.Find(seed.Key)!.Title);
+        Assert.Equal(seed.Title, catalog.Find(seed.Key + "a")!.Title);
+        // Without the clash, the seeds keep the keys they get alone.
+        var apart = Catalog.Build([BibtexParser.Parse("lib.bib", "@misc{other, title = {Other}}\n"), Profile(), Listing()]);
+        Assert.Equal(plain.Entries.Select(e => e.Key), apart.Entries.Skip(1).Select(e => e.Key));
+    }
 
     [Fact]
     public void Formats_are_detected_from_content_not_name()
