@@ -273,7 +273,7 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
     }
 
     /// <summary>Writes the cache of a big library parsed from scratch, off the request path (its index is built for it).</summary>
-    private void SaveToCache(Core.Bibliography.Cache.CatalogCache cache, CatalogFile file, (long, DateTime)? readAs)
+    private void SaveToCache(CatalogCache cache, CatalogFile file, (long, DateTime)? readAs)
     {
         try
         {

@@ -26,7 +26,7 @@ internal sealed record LoadedCatalog(CatalogFile Good, CatalogFile Latest)
     /// </summary>
     public LoadedCatalog Next(CatalogFile parsed, bool fileExists)
     {
-        var failed = parsed.LooksCutShortAfter(Good) || parsed.Entries.Count < Good.Entries.Count && parsed.Entries.Count == 0 && parsed.Format == "empty";
+        var failed = parsed.LooksCutShortAfter(Good) || parsed.Format == "empty" && Good.Entries.Count > 0;
         return fileExists && failed ? this with { Latest = parsed } : First(parsed);
     }
 }
