@@ -16,7 +16,16 @@ public sealed record Entry
     public int? Year => Date.Year;
     /// <summary>Journal, booktitle, publisher or (for seed listings) the arXiv category.</summary>
     public string? Venue { get; init; }
-    public string? Abstract { get; init; }
+    public string? Abstract { get => _abstract ?? _abstractSource?.Invoke(); init => (_abstract, _abstractSource) = (value, null); }
+
+    /// <summary>
+    /// For a .bib entry: its abstract converted for display when asked (hover, the search index), not kept. A few
+    /// hundred megabytes of a million-entry library are abstracts nobody reads.
+    /// </summary>
+    internal Func<string?>? AbstractSource { init => _abstractSource = value; }
+
+    private string? _abstract;
+    private Func<string?>? _abstractSource;
     public string? Doi { get; init; }
     public string? Url { get; init; }
     public string? ArxivId { get; init; }
