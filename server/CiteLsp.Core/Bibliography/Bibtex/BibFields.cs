@@ -89,6 +89,12 @@ public sealed class BibFields : IReadOnlyDictionary<string, string>
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
+    /// <summary>Drops the room left for more fields once the entry is read (a million entries kept it for nothing).</summary>
+    internal void TrimExcess()
+    {
+        if (_count < _fields.Length) Array.Resize(ref _fields, _count);
+    }
+
     /// <summary>Adds a value that is the text slice [start, start+length); false when the name is already there.</summary>
     internal bool TryAddSlice(string name, int start, int length) =>
         TryAdd(new Field { Name = name, Start = start, Length = length });
@@ -118,7 +124,7 @@ public sealed class BibFields : IReadOnlyDictionary<string, string>
     private bool TryAdd(Field field)
     {
         if (IndexOf(field.Name) >= 0) return false;
-        if (_count == _fields.Length) Array.Resize(ref _fields, _count * 2);
+        if (_count == _fields.Length) Array.Resize(ref _fields, Math.Max(4, _count * 2));
         _fields[_count++] = field;
         return true;
     }

@@ -147,6 +147,7 @@ internal sealed class BibScanner
         p = SkipWs(p);
         var ok = Fields(entry, ref p, close);
         entry.End = ok ? p + 1 : Math.Max(keyStart + entry.Key.Length, TrimEndWs(p));
+        entry.Fields.TrimExcess();
         Accept(entry);
         return ok;
     }
