@@ -8,6 +8,11 @@ if (args.Length == 0 || args is ["--stdio"])
     var stdin = Console.OpenStandardInput();
     var stderr = Console.Error;
     Console.SetOut(stderr);
+    // Reading stdin blocks a pool thread for good, and a big library's parse holds another for a second: with
+    // the default minimum (one per core) a request then waited ~0.5-1.5 s for the pool to grow. Threads are only
+    // created when work is queued.
+    ThreadPool.GetMinThreads(out var workers, out var io);
+    ThreadPool.SetMinThreads(Math.Max(workers, 16), io);
     return await new LspServer(stdin, stdout, stderr).RunAsync();
 }
 

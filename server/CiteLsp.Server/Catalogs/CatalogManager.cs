@@ -134,15 +134,22 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
         var parseMs = clock.Elapsed.TotalMilliseconds;
         parsed = await SettledAsync(parsed, stamps, snapshot.Catalogs);
 
-        snapshot = state.Update(s =>
+        var catalogs = state.Current.Catalogs; // this loop is the only writer of Catalogs
+        foreach (var p in toDrop) catalogs = catalogs.Without(p);
+        foreach (var (path, file, exists) in parsed)
+            catalogs = catalogs.With(catalogs.Files.TryGetValue(path, out var old) ? old.Next(file, exists)
+                : LoadedCatalog.First(file) with { Cached = _fromCache.TryRemove(path, out var cached) && ReferenceEquals(cached.File, file) ? cached : null });
+        var rebuilt = parsed.Count > 0 || toDrop.Count > 0 || seedsChanged || !_statusSent;
+        if (rebuilt)
         {
-            var catalogs = s.Catalogs;
-            foreach (var p in toDrop) catalogs = catalogs.Without(p);
-            foreach (var (path, file, exists) in parsed)
-                catalogs = catalogs.With(catalogs.Files.TryGetValue(path, out var old) ? old.Next(file, exists)
-                    : LoadedCatalog.First(file) with { Cached = _fromCache.TryRemove(path, out var cached) && ReferenceEquals(cached.File, file) ? cached : null });
-            return s with { Catalogs = catalogs };
-        });
+            // The merged catalogs and indexes are built before the swap, off the request path: requests meanwhile
+            // keep the previous complete ones, and the next request finds these cached. Every open document's view
+            // too: completion in a paper with its own .bib must not pay for the build.
+            var next = state.Current with { Catalogs = catalogs };
+            foreach (var document in next.Documents.Values.Prepend(null))
+                catalogs.SearchIndex(DocumentCatalogs.Resolve(next, document), CancellationToken.None);
+        }
+        snapshot = state.Update(s => s with { Catalogs = catalogs });
         foreach (var (path, _, _) in parsed)
             if (snapshot.Catalogs.Files.TryGetValue(path, out var f) && f.KeptPrevious)
                 log.Warning($"{path}: the new version has errors and fewer entries; keeping the last good parse ({f.Good.Entries.Count} entries)");
@@ -152,13 +159,9 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
             try { await watcher.WatchAsync(required); }
             catch (Exception ex) { log.Warning($"could not watch catalog files: {ex.Message}"); }
         }
-        if (parsed.Count > 0 || toDrop.Count > 0 || seedsChanged || !_statusSent)
+        if (rebuilt)
         {
-            // Build the merged catalogs here, off the request path, so the next request finds them cached.
-            // Every open document's view too: completion in a paper with its own .bib must not pay for the build.
-            foreach (var document in snapshot.Documents.Values.Prepend(null))
-                snapshot.Catalogs.SearchIndex(DocumentCatalogs.Resolve(snapshot, document), CancellationToken.None);
-            snapshot.Catalogs.ForgetPrevious();
+            catalogs.ForgetPrevious();
             if (parsed.Any(p => p.File.Lines.TextLength >= BigText)) CollectOldTextSoon();
             if (parsed.Count > 0) log.Debug($"loaded {string.Join(", ", parsed.Select(p => Path.GetFileName(p.Path)))}: read and parsed in {parseMs:F0} ms, catalogs and indexes ready after {clock.Elapsed.TotalMilliseconds:F0} ms");
             _statusSent = true;
