@@ -21,6 +21,8 @@ public sealed class Catalog
     private readonly Entry[] _candidates;
     /// <summary>Every alias, case-insensitive; null when there is none.</summary>
     private readonly HashSet<string>? _aliases;
+    /// <summary>How the keyless entries got their keys (a reload re-uses them).</summary>
+    private SeedKeys? _seedKeys;
 
     /// <summary>How the key maps were made (for logs and benchmarks): built, shared with the previous catalog, or copied from it and patched.</summary>
     public string KeyMaps { get; private init; } = "built";
@@ -46,8 +48,13 @@ public sealed class Catalog
         foreach (var file in files)
             if (file.Format == Bibtex.BibtexParser.Format) keyed.AddRange(file.Entries); // the parser drops keyless entries
             else foreach (var e in file.Entries) (e.Key.Length > 0 ? keyed : keyless).Add(e);
-        Entry[] candidates = keyless.Count == 0 ? [.. keyed] : [.. keyed, .. GeneratedKeys(keyed, keyless)];
-        if (previous is not null && Patched(files, previous, candidates) is { } patched) return patched;
+        var seedKeys = keyless.Count == 0 ? null : GeneratedKeys(keyed, keyless, previous);
+        Entry[] candidates = seedKeys is null ? [.. keyed] : [.. keyed, .. seedKeys.Generated];
+        if (previous is not null && Patched(files, previous, candidates) is { } patched)
+        {
+            patched._seedKeys = seedKeys; // a new object, not yet shared
+            return patched;
+        }
 
         var entries = new List<Entry>(candidates.Length);
         var byKey = new Dictionary<string, Entry>(candidates.Length, StringComparer.Ordinal);
@@ -67,21 +74,40 @@ public sealed class Catalog
                 byKey.TryAdd(alias, e);
                 byKeyIgnoreCase.TryAdd(alias, e);
             }
-        return new Catalog(files, candidates, entries.Count == candidates.Length ? candidates : [.. entries], byKey, byKeyIgnoreCase, aliases);
+        return new Catalog(files, candidates, entries.Count == candidates.Length ? candidates : [.. entries], byKey, byKeyIgnoreCase, aliases)
+        {
+            _seedKeys = seedKeys,
+        };
     }
+
+    /// <summary>The keyless entries given, the keyed ones made of them, and whether no library key clashed.</summary>
+    private sealed record SeedKeys(List<Entry> Keyless, List<Entry> Generated, bool Clean);
 
     /// <summary>
     /// Keyless (seed) entries merged and keyed around the keys taken. Generated as if none were taken first: a few
-    /// keys checked against 100k are cheaper than a set of 100k, and the keys are the same unless one clashes.
+    /// keys checked against 100k are cheaper than a set of 100k, and the keys are the same unless one clashes. After
+    /// a reload that left the keyless entries alone, last time's keys (the same objects) hold unless an entry that
+    /// came in takes one; one that went cannot free one, as none clashed.
     /// </summary>
-    private static List<Entry> GeneratedKeys(List<Entry> keyed, List<Entry> keyless)
+    private static SeedKeys GeneratedKeys(List<Entry> keyed, List<Entry> keyless, Catalog? previous)
     {
+        if (previous?._seedKeys is { Clean: true } last && last.Keyless.Count == keyless.Count
+            && last.Keyless.Zip(keyless).All(pair => ReferenceEquals(pair.First, pair.Second)))
+        {
+            var before = previous._candidates.AsSpan(0, previous._candidates.Length - last.Generated.Count);
+            var prefix = 0;
+            while (prefix < before.Length && prefix < keyed.Count && ReferenceEquals(before[prefix], keyed[prefix])) prefix++;
+            var suffix = 0;
+            while (suffix < before.Length - prefix && suffix < keyed.Count - prefix && ReferenceEquals(before[^(suffix + 1)], keyed[^(suffix + 1)])) suffix++;
+            var taken = last.Generated.Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
+            if (!keyed.Skip(prefix).Take(keyed.Count - prefix - suffix).Any(e => taken.Contains(e.Key))) return last;
+        }
         var merged = SeedMerger.Merge(keyless);
         var generated = KeyGenerator.AssignKeys(merged);
         var names = generated.Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
         return keyed.Any(e => names.Contains(e.Key))
-            ? KeyGenerator.AssignKeys(merged, new HashSet<string>(keyed.Select(e => e.Key), StringComparer.Ordinal))
-            : generated;
+            ? new SeedKeys(keyless, KeyGenerator.AssignKeys(merged, new HashSet<string>(keyed.Select(e => e.Key), StringComparer.Ordinal)), Clean: false)
+            : new SeedKeys(keyless, generated, Clean: true);
     }
 
     /// <summary>

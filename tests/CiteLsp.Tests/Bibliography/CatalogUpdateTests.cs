@@ -67,4 +67,34 @@ public class CatalogUpdateTests
         Assert.False(catalog.Find(file.Entries[10].Key)!.Fields.ContainsKey("note")); // the old catalog is unchanged
         Assert.Equal("shared", Catalog.Build([edited], updated).KeyMaps);
     }
+
+    [Fact]
+    public void Seed_keys_carry_over_reloads_until_a_new_entry_takes_one()
+    {
+        CatalogFile[] seeds = [CatalogLoader.Load(TestPaths.SeedProfile), CatalogLoader.Load(TestPaths.SeedListing)];
+        var path = TestPaths.CorpusFile("bib/large/jgrey4296-main-2025.bib");
+        var text = File.ReadAllText(path);
+        var file = BibtexParser.Parse(path, text);
+        var catalog = Catalog.Build([file, .. seeds]);
+        var seed = catalog.Entries[^1]; // a generated key
+
+        var at = text.IndexOf("title", file.Entries[5].Location.Start, StringComparison.OrdinalIgnoreCase);
+        file = BibtexParser.Reparse(file, text = text[..at] + "note = {x},\n  " + text[at..]);
+        var edited = Catalog.Build([file, .. seeds], catalog);
+        Assert.Same(seed, edited.Find(seed.Key)); // made once, carried over
+        AssertLikeFresh(edited, [file, .. seeds]);
+
+        file = BibtexParser.Reparse(file, text = text.Insert(file.Entries[9].Location.End, $"\n@misc{{{seed.Key}, title = {{Taken}}}}\n"));
+        var taken = Catalog.Build([file, .. seeds], edited);
+        Assert.Equal("Taken", taken.Find(seed.Key)!.Title);
+        Assert.Equal(seed.Title, taken.Entries.Single(e => e.Key.StartsWith(seed.Key, StringComparison.Ordinal) && e.Key != seed.Key).Title);
+        AssertLikeFresh(taken, [file, .. seeds]);
+    }
+
+    private static void AssertLikeFresh(Catalog catalog, IReadOnlyList<CatalogFile> files)
+    {
+        var fresh = Catalog.Build(files);
+        Assert.Equal(fresh.Entries.Select(e => (e.Key, e.Title)), catalog.Entries.Select(e => (e.Key, e.Title)));
+        foreach (var e in fresh.Entries) Assert.Equal(e.Title, catalog.Find(e.Key)?.Title);
+    }
 }
