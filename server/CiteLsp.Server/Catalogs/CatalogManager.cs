@@ -130,7 +130,7 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
         var toDrop = loaded.Keys.Where(p => !required.Contains(p)).ToList();
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var stamps = toLoad.ToDictionary(p => p, Stamp, StringComparer.Ordinal);
-        var parsed = toLoad.Select(p => (Path: p, File: Load(p, settings.MaxCatalogBytes, loaded.GetValueOrDefault(p)?.Latest), Exists: File.Exists(p) || embedded.ContainsKey(p))).ToList();
+        var parsed = toLoad.Select(p => (Path: p, File: Load(p, stamps[p], settings.MaxCatalogBytes, loaded.GetValueOrDefault(p)?.Latest), Exists: File.Exists(p) || embedded.ContainsKey(p))).ToList();
         var parseMs = clock.Elapsed.TotalMilliseconds;
         parsed = await SettledAsync(parsed, stamps, snapshot.Catalogs);
 
@@ -234,20 +234,16 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
     }
 
     /// <param name="previous">The file's last parse: a BibTeX file is then re-scanned only where it changed.</param>
-    private CatalogFile Load(string path, long maxBytes, CatalogFile? previous)
+    /// <param name="stamp">The file's size and modification time just before this load (null: no such file).</param>
+    private CatalogFile Load(string path, (long Length, DateTime Written)? stamp, long maxBytes, CatalogFile? previous)
     {
-        try
+        if (stamp is { } s && s.Length > maxBytes)
         {
-            var info = new FileInfo(path);
-            if (info.Exists && info.Length > maxBytes)
-            {
-                lock (_reportedTooLarge)
-                    if (_reportedTooLarge.Add(path)) log.Warning($"{path}: {info.Length / (1024 * 1024)} MB exceeds citelsp.limits.maxCatalogSizeMB; not loaded");
-                return new CatalogFile(path, "too-large", [],
-                    [new CatalogDiagnostic(Severity.Error, "catalog-too-large", "file exceeds citelsp.limits.maxCatalogSizeMB", new SourceSpan(path, 0, 0))], new LineIndex(""));
-            }
+            lock (_reportedTooLarge)
+                if (_reportedTooLarge.Add(path)) log.Warning($"{path}: {s.Length / (1024 * 1024)} MB exceeds citelsp.limits.maxCatalogSizeMB; not loaded");
+            return new CatalogFile(path, "too-large", [],
+                [new CatalogDiagnostic(Severity.Error, "catalog-too-large", "file exceeds citelsp.limits.maxCatalogSizeMB", new SourceSpan(path, 0, 0))], new LineIndex(""));
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException) { }
         if (!File.Exists(path) && _embedded.TryGetValue(path, out var text)) return CatalogLoader.Parse(path, text);
         if (previous is null && Cache is { } warm && FromCache(warm, path) is { } hit)
         {
@@ -258,10 +254,9 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
             _ = Task.Delay(RefreshAfterWarmStart, _stop.Token).ContinueWith(_ => FileChanged(path), TaskContinuationOptions.OnlyOnRanToCompletion);
             return cached;
         }
-        var readAs = Stamp(path);
         var file = CatalogLoader.Load(path, previous);
         if (Cache is { } cache && previous is null && file.Format == "bibtex" && cache.Covers(path))
-            _ = Task.Run(() => SaveToCache(cache, file, readAs));
+            _ = Task.Run(() => SaveToCache(cache, file, stamp));
         return file;
     }
 
@@ -270,6 +265,7 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
         if (_prefetched.TryRemove(path, out var prefetched))
         {
             var loaded = prefetched.Loading.GetAwaiter().GetResult();
+            // Checked after the wait: the file may have changed while the prefetch read it.
             if (loaded is null || Stamp(path) == prefetched.Stamp) return loaded;
         }
         return cache.TryLoad(path);
