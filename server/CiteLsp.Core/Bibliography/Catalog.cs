@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using CiteLsp.Core.Bibliography.Seeds;
 
 namespace CiteLsp.Core.Bibliography;
@@ -22,13 +23,15 @@ public sealed class Catalog
     /// <summary>Every alias, case-insensitive; null when there is none.</summary>
     private readonly HashSet<string>? _aliases;
     /// <summary>How the keyless entries got their keys (a reload re-uses them).</summary>
-    private SeedKeys? _seedKeys;
+    private readonly SeedKeys? _seedKeys;
 
     /// <summary>How the key maps were made (for logs and benchmarks): built, shared with the previous catalog, or copied from it and patched.</summary>
     public string KeyMaps { get; private init; } = "built";
 
-    private Catalog(IReadOnlyList<CatalogFile> files, Entry[] candidates, IReadOnlyList<Entry> entries, Dictionary<string, Entry> byKey, Dictionary<string, Entry> byKeyIgnoreCase, HashSet<string>? aliases)
+    private Catalog(IReadOnlyList<CatalogFile> files, Entry[] candidates, SeedKeys? seedKeys, IReadOnlyList<Entry> entries,
+        Dictionary<string, Entry> byKey, Dictionary<string, Entry> byKeyIgnoreCase, HashSet<string>? aliases)
     {
+        _seedKeys = seedKeys;
         Files = files;
         Diagnostics = files.SelectMany(f => f.Diagnostics).ToList();
         Entries = entries;
@@ -50,11 +53,7 @@ public sealed class Catalog
             else foreach (var e in file.Entries) (e.Key.Length > 0 ? keyed : keyless).Add(e);
         var seedKeys = keyless.Count == 0 ? null : GeneratedKeys(keyed, keyless, previous);
         Entry[] candidates = seedKeys is null ? [.. keyed] : [.. keyed, .. seedKeys.Generated];
-        if (previous is not null && Patched(files, previous, candidates) is { } patched)
-        {
-            patched._seedKeys = seedKeys; // a new object, not yet shared
-            return patched;
-        }
+        if (previous is not null && Patched(files, previous, candidates, seedKeys) is { } patched) return patched;
 
         var entries = new List<Entry>(candidates.Length);
         var byKey = new Dictionary<string, Entry>(candidates.Length, StringComparer.Ordinal);
@@ -74,10 +73,7 @@ public sealed class Catalog
                 byKey.TryAdd(alias, e);
                 byKeyIgnoreCase.TryAdd(alias, e);
             }
-        return new Catalog(files, candidates, entries.Count == candidates.Length ? candidates : [.. entries], byKey, byKeyIgnoreCase, aliases)
-        {
-            _seedKeys = seedKeys,
-        };
+        return new Catalog(files, candidates, seedKeys, entries.Count == candidates.Length ? candidates : [.. entries], byKey, byKeyIgnoreCase, aliases);
     }
 
     /// <summary>The keyless entries given, the keyed ones made of them, and whether no library key clashed.</summary>
@@ -95,10 +91,7 @@ public sealed class Catalog
             && last.Keyless.Zip(keyless).All(pair => ReferenceEquals(pair.First, pair.Second)))
         {
             var before = previous._candidates.AsSpan(0, previous._candidates.Length - last.Generated.Count);
-            var prefix = 0;
-            while (prefix < before.Length && prefix < keyed.Count && ReferenceEquals(before[prefix], keyed[prefix])) prefix++;
-            var suffix = 0;
-            while (suffix < before.Length - prefix && suffix < keyed.Count - prefix && ReferenceEquals(before[^(suffix + 1)], keyed[^(suffix + 1)])) suffix++;
+            var (prefix, suffix) = CommonEnds(before, CollectionsMarshal.AsSpan(keyed), ReferenceEquals);
             var taken = last.Generated.Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
             if (!keyed.Skip(prefix).Take(keyed.Count - prefix - suffix).Any(e => taken.Contains(e.Key))) return last;
         }
@@ -117,15 +110,11 @@ public sealed class Catalog
     /// keys lie in one short window without aliases, their old keys were theirs alone and their new keys are free
     /// (not even an alias). Null otherwise.
     /// </summary>
-    private static Catalog? Patched(IReadOnlyList<CatalogFile> files, Catalog previous, Entry[] candidates)
+    private static Catalog? Patched(IReadOnlyList<CatalogFile> files, Catalog previous, Entry[] candidates, SeedKeys? seedKeys)
     {
         const int MaxChanged = 64;
         var old = previous._candidates;
-        var prefix = 0;
-        while (prefix < old.Length && prefix < candidates.Length && SameKey(old[prefix], candidates[prefix])) prefix++;
-        var suffix = 0;
-        while (suffix < old.Length - prefix && suffix < candidates.Length - prefix
-            && SameKey(old[^(suffix + 1)], candidates[^(suffix + 1)])) suffix++;
+        var (prefix, suffix) = CommonEnds(old, candidates, SameKey);
         var (oldEnd, newEnd) = (old.Length - suffix, candidates.Length - suffix);
         // Outside the window: entries with the same key that are other objects (re-parsed ones, generated seed keys).
         var replaced = new List<(Entry Before, Entry Now)>();
@@ -134,7 +123,7 @@ public sealed class Catalog
         for (var i = newEnd; i < candidates.Length; i++)
             if (!ReferenceEquals(old[i - newEnd + oldEnd], candidates[i])) replaced.Add((old[i - newEnd + oldEnd], candidates[i]));
         if (oldEnd == prefix && newEnd == prefix && replaced.Count == 0)
-            return new Catalog(files, candidates, previous.Entries, previous._byKey, previous._byKeyIgnoreCase, previous._aliases) { KeyMaps = "shared" };
+            return new Catalog(files, candidates, seedKeys, previous.Entries, previous._byKey, previous._byKeyIgnoreCase, previous._aliases) { KeyMaps = "shared" };
         if (oldEnd - prefix > MaxChanged || newEnd - prefix > MaxChanged || previous.Entries.Count != old.Length) return null;
 
         var byKey = new Dictionary<string, Entry>(previous._byKey, previous._byKey.Comparer);
@@ -156,7 +145,17 @@ public sealed class Catalog
         }
         for (var i = prefix; i < newEnd; i++)
             if (candidates[i].Aliases.Count > 0 || !byKey.TryAdd(candidates[i].Key, candidates[i]) || !byKeyIgnoreCase.TryAdd(candidates[i].Key, candidates[i])) return null;
-        return new Catalog(files, candidates, candidates, byKey, byKeyIgnoreCase, previous._aliases) { KeyMaps = "patched" };
+        return new Catalog(files, candidates, seedKeys, candidates, byKey, byKeyIgnoreCase, previous._aliases) { KeyMaps = "patched" };
+    }
+
+    /// <summary>How many entries at the start, then at the end (not overlapping), the two lists have alike.</summary>
+    private static (int Prefix, int Suffix) CommonEnds(ReadOnlySpan<Entry> a, ReadOnlySpan<Entry> b, Func<Entry, Entry, bool> alike)
+    {
+        var prefix = 0;
+        while (prefix < a.Length && prefix < b.Length && alike(a[prefix], b[prefix])) prefix++;
+        var suffix = 0;
+        while (suffix < a.Length - prefix && suffix < b.Length - prefix && alike(a[^(suffix + 1)], b[^(suffix + 1)])) suffix++;
+        return (prefix, suffix);
     }
 
     /// <summary>The same entry (a re-used one: no need to touch it), or one with the same key and aliases.</summary>
