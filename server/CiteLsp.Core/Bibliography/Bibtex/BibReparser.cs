@@ -113,9 +113,8 @@ internal static class BibReparser
             for (var i = tailEntries; i < old.Entries.Count; i++) entries[i + tailShift] = old.Entries[i];
         }
         else
-            Parallel.For(0, 2, half => // 100k small copies, on both cores
+            BothCores.Halves(entries.Length, (from, to) => // 100k small copies
             {
-                var (from, to) = half == 0 ? (0, entries.Length / 2) : (entries.Length / 2, entries.Length);
                 for (var i = from; i < to; i++)
                     if (i < headEntries) entries[i] = Moved(old.Entries[i], source, 0);
                     else if (i >= headEntries + window) entries[i] = Moved(old.Entries[i - tailShift], source, delta);

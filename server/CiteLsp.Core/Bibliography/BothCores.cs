@@ -1,6 +1,6 @@
 using System.Runtime.ExceptionServices;
 
-namespace CiteLsp.Core.Bibliography.Cache;
+namespace CiteLsp.Core.Bibliography;
 
 /// <summary>
 /// Runs two pieces of work at once, one here and one on the thread pool (a warm start has two cores to use while

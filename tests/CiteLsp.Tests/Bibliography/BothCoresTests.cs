@@ -1,6 +1,6 @@
-using CiteLsp.Core.Bibliography.Cache;
+using CiteLsp.Core.Bibliography;
 
-namespace CiteLsp.Tests.Bibliography.Cache;
+namespace CiteLsp.Tests.Bibliography;
 
 public class BothCoresTests
 {
