@@ -20,10 +20,8 @@ public class BibReparseTests
     [MemberData(nameof(Files))]
     public void Random_edit_chains_give_exactly_a_full_parse(string relative)
     {
-        var path = TestPaths.CorpusFile("bib/" + relative);
-        var text = File.ReadAllText(path);
+        var (path, text, previous) = CorpusBib.Parse("bib/" + relative);
         var random = new Random(relative.Length * 7919);
-        var previous = BibtexParser.Parse(path, text);
         var shortcuts = 0;
         for (var step = 0; step < 40; step++)
         {
@@ -45,7 +43,7 @@ public class BibReparseTests
     [Fact]
     public void One_changed_title_rescans_one_entry_and_moves_the_rest()
     {
-        var (path, text, old) = Jgrey();
+        var (path, text, old) = CorpusBib.Parse();
         var target = old.Entries[old.Entries.Count / 2];
         var at = text.IndexOf('{', target.Location.Start + target.Key.Length + 3);
         var edited = text[..(at + 1)] + "Inserted words " + text[(at + 1)..];
@@ -61,7 +59,7 @@ public class BibReparseTests
     [Fact]
     public void An_old_parse_still_reads_its_entries_after_handing_its_text_over()
     {
-        var (path, text, old) = Jgrey();
+        var (path, text, old) = CorpusBib.Parse();
         var before = Describe(old);
         var target = old.Entries.Count / 2;
         var at = text.IndexOf('{', old.Entries[target].Location.Start + old.Entries[target].Key.Length + 3);
@@ -91,7 +89,7 @@ public class BibReparseTests
     {
         // The server keeps serving the old parse when a new one lost entries and has new errors (a file caught
         // mid-write), so the old entries must keep their text.
-        var (path, text, old) = Jgrey();
+        var (path, text, old) = CorpusBib.Parse();
         var before = Describe(old);
         var cut = text[..text.IndexOf("title", text.Length / 2, StringComparison.OrdinalIgnoreCase)];
 
@@ -107,7 +105,7 @@ public class BibReparseTests
     [Fact]
     public void A_deleted_entry_is_a_plain_edit()
     {
-        var (path, text, old) = Jgrey();
+        var (path, text, old) = CorpusBib.Parse();
         var edited = RemoveEntry(text, text.Length / 2);
 
         var file = BibReparser.TryReparse(old, old.Bibtex!, edited);
@@ -122,7 +120,7 @@ public class BibReparseTests
     [Fact]
     public void Long_chains_of_reloads_are_re_pointed_at_the_newest_text()
     {
-        var (path, text, file) = Jgrey();
+        var (path, text, file) = CorpusBib.Parse();
         var hops = new List<int>();
         for (var step = 0; step < 40; step++)
         {
@@ -162,14 +160,6 @@ public class BibReparseTests
         var b = BibtexParser.Parse("m.bib", "@string{j = {New}}\n@article{k, journal = j, title = {T}}\n");
         Assert.NotEqual(a.Entries[0].ContentHash, b.Entries[0].ContentHash);
         Assert.Equal("New", BibtexParser.Reparse(a, "@string{j = {New}}\n@article{k, journal = j, title = {T}}\n").Entries[0].Venue);
-    }
-
-    /// <summary>A real 1 MB library, parsed.</summary>
-    private static (string Path, string Text, CatalogFile File) Jgrey()
-    {
-        var path = TestPaths.CorpusFile("bib/large/jgrey4296-main-2025.bib");
-        var text = File.ReadAllText(path);
-        return (path, text, BibtexParser.Parse(path, text));
     }
 
     /// <summary>Edits a writer or an exporter makes: words typed, entries removed or duplicated, braces and junk.</summary>

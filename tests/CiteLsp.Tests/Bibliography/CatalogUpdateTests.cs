@@ -10,13 +10,11 @@ namespace CiteLsp.Tests.Bibliography;
 public class CatalogUpdateTests
 {
     [Theory]
-    [InlineData("bib/large/jgrey4296-main-2025.bib")]
+    [InlineData(CorpusBib.Library)]
     [InlineData("bib/tricky/biber/crossrefs.bib")]
     public void Key_maps_updated_after_key_edits_answer_like_a_fresh_build(string relative)
     {
-        var path = TestPaths.CorpusFile(relative);
-        var text = File.ReadAllText(path);
-        var file = BibtexParser.Parse(path, text);
+        var (_, text, file) = CorpusBib.Parse(relative);
         var catalog = Catalog.Build([file]);
         var random = new Random(relative.Length);
         var kinds = new HashSet<string>();
@@ -46,15 +44,13 @@ public class CatalogUpdateTests
             }
             catalog = updated;
         }
-        if (relative.Contains("jgrey")) Assert.Contains("patched", kinds); // the path under test was taken
+        if (relative == CorpusBib.Library) Assert.Contains("patched", kinds); // the path under test was taken
     }
 
     [Fact]
     public void An_edit_inside_an_entry_re_points_its_key_and_an_unchanged_file_shares_the_maps()
     {
-        var path = TestPaths.CorpusFile("bib/large/jgrey4296-main-2025.bib");
-        var text = File.ReadAllText(path);
-        var file = BibtexParser.Parse(path, text);
+        var (_, text, file) = CorpusBib.Parse();
         var catalog = Catalog.Build([file]);
         var at = text.IndexOf("title", file.Entries[10].Location.Start, StringComparison.OrdinalIgnoreCase);
         var edited = BibtexParser.Reparse(file, text[..at] + "note = {x},\n  " + text[at..]);
@@ -72,9 +68,7 @@ public class CatalogUpdateTests
     public void Seed_keys_carry_over_reloads_until_a_new_entry_takes_one()
     {
         CatalogFile[] seeds = [CatalogLoader.Load(TestPaths.SeedProfile), CatalogLoader.Load(TestPaths.SeedListing)];
-        var path = TestPaths.CorpusFile("bib/large/jgrey4296-main-2025.bib");
-        var text = File.ReadAllText(path);
-        var file = BibtexParser.Parse(path, text);
+        var (_, text, file) = CorpusBib.Parse();
         var catalog = Catalog.Build([file, .. seeds]);
         var seed = catalog.Entries[^1]; // a generated key
 

@@ -15,9 +15,7 @@ public class ReloadPipelineTests
     [Fact]
     public void A_chain_of_exporter_rewrites_gives_what_a_fresh_build_gives()
     {
-        var path = TestPaths.CorpusFile("bib/large/jgrey4296-main-2025.bib");
-        var text = File.ReadAllText(path);
-        var file = BibtexParser.Parse(path, text);
+        var (path, text, file) = CorpusBib.Parse();
         var catalog = Catalog.Build([file]);
         var index = SearchIndex.Build(catalog.Entries);
         var random = new Random(12);
