@@ -56,6 +56,12 @@ async function completion(s, text, query) {
   return (r.result && (r.result.items ?? r.result)) || [];
 }
 
+// Resident memory of the server (dotnet runs the dll in the spawned process itself), in MB.
+function rssMB(pid, field) {
+  const m = fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(new RegExp(`${field}:\\s+(\\d+) kB`));
+  return m ? Number(m[1]) / 1024 : undefined;
+}
+
 async function once() {
   const t0 = process.hrtime.bigint();
   const ms = (from = t0) => Number(process.hrtime.bigint() - from) / 1e6;
@@ -69,6 +75,7 @@ async function once() {
   s.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'latex', version: 1, text } });
   while ((await completion(s, text, '')).length === 0) await sleep(2);
   result.firstCompletion = ms();
+  result.rssFirstMB = rssMB(s.child.pid, 'VmRSS');
   if (reload && library) {
     const original = fs.readFileSync(library, 'utf8');
     let current = original;
@@ -117,6 +124,7 @@ async function once() {
     } finally { fs.writeFileSync(library + '.tmp', original); fs.renameSync(library + '.tmp', library); }
   }
   await sleep(linger);
+  Object.assign(result, { rssEndMB: rssMB(s.child.pid, 'VmRSS'), peakMB: rssMB(s.child.pid, 'VmHWM') });
   s.child.stdin.end();
   await new Promise((res) => s.child.on('exit', res));
   return result;
