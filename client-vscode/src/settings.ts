@@ -59,6 +59,10 @@ export const ServerSettings: readonly SettingSpec[] = [
     description: 'Larger bibliography or library files are not loaded (reported once).',
   },
   {
+    key: 'limits.fieldsOnDiskAboveMB', type: 'number', default: 128, minimum: 0,
+    description: 'BibTeX files this big or bigger keep only what completion shows in memory; raw fields and abstracts are read from the file when shown, and abstracts are not searched.',
+  },
+  {
     key: 'limits.maxDocumentSizeMB', type: 'number', default: 16, minimum: 0,
     description: 'Larger documents are not scanned for citations (reported once).',
   },

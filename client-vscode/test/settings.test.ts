@@ -18,6 +18,7 @@ const contract: [string, string, unknown][] = [
   ['citelsp.inlayHints.enabled', 'boolean', false],
   ['citelsp.latex.citationCommands', 'array', []],
   ['citelsp.limits.maxCatalogSizeMB', 'number', 1024],
+  ['citelsp.limits.fieldsOnDiskAboveMB', 'number', 128],
   ['citelsp.limits.maxDocumentSizeMB', 'number', 16],
   ['citelsp.server.path', 'string', ''],
   ['citelsp.trace.server', 'string', 'off'],
@@ -83,7 +84,7 @@ describe('server settings section', () => {
       diagnostics: { enabled: true, severity: 'warning' },
       inlayHints: { enabled: false },
       latex: { citationCommands: [] },
-      limits: { maxCatalogSizeMB: 1024, maxDocumentSizeMB: 16 },
+      limits: { maxCatalogSizeMB: 1024, fieldsOnDiskAboveMB: 128, maxDocumentSizeMB: 16 },
     });
   });
 

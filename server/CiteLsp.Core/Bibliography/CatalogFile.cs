@@ -8,8 +8,14 @@ public sealed record CatalogFile(string Path, string Format, IReadOnlyList<Entry
     /// <summary>For BibTeX files: what a re-parse of the next version needs to re-scan only the changed part.</summary>
     internal Bibtex.BibtexState? Bibtex { get; init; }
 
-    /// <summary>Read from the warm-start cache: entries lack raw fields and abstracts until the file is parsed again.</summary>
+    /// <summary>Read from the warm-start cache: entries lack raw fields and abstracts until the file is parsed again
+    /// (unless they are read from the file on demand: <see cref="FieldsOnDisk"/>).</summary>
     public bool FromCache { get; init; }
+
+    /// <summary>A library too big to keep its text: entries read raw fields and abstracts from the file when asked.</summary>
+    public bool FieldsOnDisk => OnDisk is not null;
+
+    internal Bibtex.BibDiskFields? OnDisk { get; init; }
 
     /// <summary>
     /// Fewer entries than the file's <paramref name="previous"/> parse and more errors: a file caught mid-write (or

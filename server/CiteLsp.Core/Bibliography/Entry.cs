@@ -16,7 +16,7 @@ public sealed record Entry
     public int? Year => Date.Year;
     /// <summary>Journal, booktitle, publisher or (for seed listings) the arXiv category.</summary>
     public string? Venue { get; init; }
-    public string? Abstract { get => _abstract ?? _abstractSource?.Invoke(); init => (_abstract, _abstractSource) = (value, null); }
+    public string? Abstract { get => _abstract ?? _abstractSource?.Invoke() ?? _onDisk?.Abstract(this); init => (_abstract, _abstractSource) = (value, null); }
 
     /// <summary>
     /// For a .bib entry: its abstract converted for display when asked (hover, the search index), not kept. A few
@@ -26,13 +26,23 @@ public sealed record Entry
 
     private string? _abstract;
     private Func<string?>? _abstractSource;
+
+    /// <summary>For an entry of a library too big to keep its text: raw fields and abstract are read from the file when asked.</summary>
+    internal Bibtex.BibDiskFields? OnDisk { get => _onDisk; init => _onDisk = value; }
+
+    private Bibtex.BibDiskFields? _onDisk;
+
+    /// <summary>The abstract when it costs no file read: what the search index takes.</summary>
+    internal string? AbstractInMemory => _onDisk is null ? Abstract : _abstract;
     public string? Doi { get; init; }
     public string? Url { get; init; }
     public string? ArxivId { get; init; }
     /// <summary>Other keys that cite this entry (biblatex "ids").</summary>
     public IReadOnlyList<string> Aliases { get; init; } = [];
     /// <summary>Every field as written in the source (lower-case names, raw values).</summary>
-    public IReadOnlyDictionary<string, string> Fields { get; init; } = EmptyFields;
+    public IReadOnlyDictionary<string, string> Fields { get => _fields ?? _onDisk?.Fields(this) ?? EmptyFields; init => _fields = value; }
+
+    private IReadOnlyDictionary<string, string>? _fields;
     /// <summary>Hash of the entry's source text; equal hashes and keys mean equal content. 0 when unknown.</summary>
     public ulong ContentHash { get; init; }
     /// <summary>The whole entry in its source file.</summary>

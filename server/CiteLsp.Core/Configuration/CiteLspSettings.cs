@@ -22,7 +22,10 @@ public sealed record CiteLspSettings
     public IReadOnlyList<string> LatexCitationCommands { get; init; } = [];
     public double MaxCatalogSizeMB { get; init; } = 1024;
     public double MaxDocumentSizeMB { get; init; } = 16;
+    /// <summary>BibTeX files from this size on keep lean entries that read raw fields and abstracts from the file when asked.</summary>
+    public double FieldsOnDiskAboveMB { get; init; } = global::CiteLsp.Core.Bibliography.CatalogLoader.DefaultFieldsOnDiskAbove / (1024 * 1024);
 
     public long MaxCatalogBytes => (long)(MaxCatalogSizeMB * 1024 * 1024);
     public long MaxDocumentBytes => (long)(MaxDocumentSizeMB * 1024 * 1024);
+    public long FieldsOnDiskAboveBytes => (long)(FieldsOnDiskAboveMB * 1024 * 1024);
 }

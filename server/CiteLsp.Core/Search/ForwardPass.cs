@@ -66,7 +66,7 @@ internal sealed class ForwardPass
         _field = PostingField.Venue;
         if (entry.Venue is { } venue) TermSplitter.Split(venue, parts: false, compounds: true, _emit);
         _field = PostingField.Abstract;
-        if (indexAbstracts && entry.Abstract is { } abs) TermSplitter.Split(abs, parts: false, compounds: false, _emit);
+        if (indexAbstracts && entry.AbstractInMemory is { } abs) TermSplitter.Split(abs, parts: false, compounds: false, _emit);
     }
 
     /// <summary>The key's parts ("nakkiran2019deep" → nakkiran, 2019, deep). A part equal to the whole key is left

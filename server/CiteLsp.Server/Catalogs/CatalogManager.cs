@@ -34,7 +34,8 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
     /// <summary>How long after a warm start the cached library is parsed again (for raw fields, abstracts and fast reloads).</summary>
     public TimeSpan RefreshAfterWarmStart { get; init; } = TimeSpan.FromSeconds(2);
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CachedCatalog> _fromCache = new(StringComparer.Ordinal);
+    /// <summary>A big file's own catalog and index, read from the cache or built with its first parse: the views start from them.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CachedCatalog> _builtAlone = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ((long, DateTime)? Stamp, Task<CachedCatalog?> Loading)> _prefetched = new(StringComparer.Ordinal);
 
     /// <summary>
@@ -130,7 +131,7 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
         var toDrop = loaded.Keys.Where(p => !required.Contains(p)).ToList();
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var stamps = toLoad.ToDictionary(p => p, Stamp, StringComparer.Ordinal);
-        var parsed = toLoad.Select(p => (Path: p, File: Load(p, stamps[p], settings.MaxCatalogBytes, loaded.GetValueOrDefault(p)?.Latest), Exists: File.Exists(p) || embedded.ContainsKey(p))).ToList();
+        var parsed = toLoad.Select(p => (Path: p, File: Load(p, stamps[p], settings, loaded.GetValueOrDefault(p)?.Latest), Exists: File.Exists(p) || embedded.ContainsKey(p))).ToList();
         var parseMs = clock.Elapsed.TotalMilliseconds;
         parsed = await SettledAsync(parsed, stamps, snapshot.Catalogs);
 
@@ -138,7 +139,7 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
         foreach (var p in toDrop) catalogs = catalogs.Without(p);
         foreach (var (path, file, exists) in parsed)
             catalogs = catalogs.With(catalogs.Files.TryGetValue(path, out var old) ? old.Next(file, exists)
-                : LoadedCatalog.First(file) with { Cached = _fromCache.TryRemove(path, out var cached) && ReferenceEquals(cached.File, file) ? cached : null });
+                : LoadedCatalog.First(file) with { Cached = _builtAlone.TryRemove(path, out var cached) && ReferenceEquals(cached.File, file) ? cached : null });
         var rebuilt = parsed.Count > 0 || toDrop.Count > 0 || seedsChanged || !_statusSent;
         if (rebuilt)
         {
@@ -162,7 +163,7 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
         if (rebuilt)
         {
             catalogs.ForgetPrevious();
-            if (parsed.Any(p => p.File.Lines.TextLength >= BigText)) CollectOldTextSoon();
+            if (parsed.Any(p => p.File.Lines.TextLength >= BigText)) CollectSoon(aggressive: parsed.Any(p => p.File.FieldsOnDisk));
             if (parsed.Count > 0) log.Debug($"loaded {string.Join(", ", parsed.Select(p => Path.GetFileName(p.Path)))}: read and parsed in {parseMs:F0} ms, catalogs and indexes ready after {clock.Elapsed.TotalMilliseconds:F0} ms");
             _statusSent = true;
             await SendStatusAsync(snapshot.Catalogs);
@@ -178,14 +179,17 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
     /// A big library's old text (100 MB and more) is dead once its reload is served, but lives on in the large-object
     /// heap until a full collection. Collecting it soon after (in the background) lets the next reload re-use that
     /// memory instead of faulting in fresh pages, about 40 ms per 100 MB here, and keeps two texts from adding up.
+    /// After a lean library's load (the parse, or the cache file read, was several times what is kept) the collection
+    /// compacts and gives the memory back to the system: one pause of about a second, once, instead of gigabytes held.
     /// </summary>
-    private void CollectOldTextSoon()
+    private void CollectSoon(bool aggressive)
     {
-        if (Interlocked.Exchange(ref _collectPending, 1) == 1) return;
+        if (Interlocked.Exchange(ref _collectPending, 1) == 1 && !aggressive) return;
         _ = Task.Delay(TimeSpan.FromSeconds(1), _stop.Token).ContinueWith(_ =>
         {
             Volatile.Write(ref _collectPending, 0);
-            GC.Collect(2, GCCollectionMode.Forced, blocking: false);
+            if (aggressive) GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            else GC.Collect(2, GCCollectionMode.Forced, blocking: false);
         }, TaskContinuationOptions.OnlyOnRanToCompletion);
     }
 
@@ -235,9 +239,9 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
 
     /// <param name="previous">The file's last parse: a BibTeX file is then re-scanned only where it changed.</param>
     /// <param name="stamp">The file's size and modification time just before this load (null: no such file).</param>
-    private CatalogFile Load(string path, (long Length, DateTime Written)? stamp, long maxBytes, CatalogFile? previous)
+    private CatalogFile Load(string path, (long Length, DateTime Written)? stamp, CiteLspSettings settings, CatalogFile? previous)
     {
-        if (stamp is { } s && s.Length > maxBytes)
+        if (stamp is { } s && s.Length > settings.MaxCatalogBytes)
         {
             lock (_reportedTooLarge)
                 if (_reportedTooLarge.Add(path)) log.Warning($"{path}: {s.Length / (1024 * 1024)} MB exceeds citelsp.limits.maxCatalogSizeMB; not loaded");
@@ -248,15 +252,22 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
         if (previous is null && Cache is { } warm && FromCache(warm, path) is { } hit)
         {
             var cached = hit.File;
-            // Served at once; parsed again a moment later, when the first requests are answered.
             log.Info($"{path}: {cached.Entries.Count} entries from the cache in {warm.Directory}");
-            _fromCache[path] = hit;
-            _ = Task.Delay(RefreshAfterWarmStart, _stop.Token).ContinueWith(_ => FileChanged(path), TaskContinuationOptions.OnlyOnRanToCompletion);
+            _builtAlone[path] = hit;
+            // Served at once; parsed again a moment later, when the first requests are answered (for raw fields,
+            // abstracts and fast reloads), unless its entries read those from the file anyway.
+            if (!cached.FieldsOnDisk)
+                _ = Task.Delay(RefreshAfterWarmStart, _stop.Token).ContinueWith(_ => FileChanged(path), TaskContinuationOptions.OnlyOnRanToCompletion);
             return cached;
         }
-        var file = CatalogLoader.Load(path, previous);
+        var file = CatalogLoader.Load(path, previous, settings.FieldsOnDiskAboveBytes);
         if (Cache is { } cache && previous is null && file.Format == "bibtex" && cache.Covers(path))
-            _ = Task.Run(() => SaveToCache(cache, file, stamp));
+        {
+            // Built once for the views and the cache file (each building its own index took a core for seconds).
+            var built = new CachedCatalog(file, Catalog.Build([file]), Core.Search.SearchIndex.Build(file.Entries, ct: _stop.Token));
+            _builtAlone[path] = built;
+            _ = Task.Run(() => SaveToCache(cache, built, stamp));
+        }
         return file;
     }
 
@@ -271,14 +282,15 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
         return cache.TryLoad(path);
     }
 
-    /// <summary>Writes the cache of a big library parsed from scratch, off the request path (its index is built for it).</summary>
-    private void SaveToCache(CatalogCache cache, CatalogFile file, (long, DateTime)? readAs)
+    /// <summary>Writes the cache of a big library parsed from scratch, off the request path.</summary>
+    private void SaveToCache(CatalogCache cache, CachedCatalog built, (long, DateTime)? readAs)
     {
         try
         {
-            if (cache.Save(file, Core.Search.SearchIndex.Build(file.Entries, ct: _stop.Token), readAs)) log.Debug($"{file.Path}: cached in {cache.Directory}");
+            if (cache.Save(built.File, built.Index, readAs)) log.Debug($"{built.File.Path}: cached in {cache.Directory}");
         }
-        catch (Exception ex) when (ex is not OutOfMemoryException) { log.Debug($"{file.Path}: not cached: {ex.Message}"); }
+        catch (Exception ex) when (ex is not OutOfMemoryException) { log.Debug($"{built.File.Path}: not cached: {ex.Message}"); }
+        if (built.File.FieldsOnDisk) CollectSoon(aggressive: true); // the write's buffers are as big as the library
     }
 
     private async Task SendStatusAsync(CatalogSet catalogs)

@@ -9,8 +9,8 @@ namespace CiteLsp.Server.Catalogs;
 /// </summary>
 internal sealed record LoadedCatalog(CatalogFile Good, CatalogFile Latest)
 {
-    /// <summary>The catalog and search index of this file alone, when it came from the warm-start cache (a view's
-    /// catalog of just this file is that one; a view's index starts from it).</summary>
+    /// <summary>The catalog and search index of this file alone, for a big file: read from the warm-start cache or
+    /// built with its first parse (a view's catalog of just this file is that one; a view's index starts from it).</summary>
     public Core.Bibliography.Cache.CachedCatalog? Cached { get; init; }
 
     public string Path => Good.Path;

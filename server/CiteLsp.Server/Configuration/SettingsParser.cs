@@ -27,6 +27,7 @@ internal static class SettingsParser
             InlayHintsEnabled = reader.Bool("inlayHints.enabled") ?? s.InlayHintsEnabled,
             LatexCitationCommands = reader.Strings("latex.citationCommands") ?? s.LatexCitationCommands,
             MaxCatalogSizeMB = reader.Number("limits.maxCatalogSizeMB") ?? s.MaxCatalogSizeMB,
+            FieldsOnDiskAboveMB = reader.Number("limits.fieldsOnDiskAboveMB") ?? s.FieldsOnDiskAboveMB,
             MaxDocumentSizeMB = reader.Number("limits.maxDocumentSizeMB") ?? s.MaxDocumentSizeMB,
         };
     }

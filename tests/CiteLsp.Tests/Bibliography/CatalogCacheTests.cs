@@ -37,6 +37,22 @@ public sealed class CatalogCacheTests : IDisposable
     }
 
     [Fact]
+    public void A_lean_library_comes_back_lean_and_reads_its_fields_from_the_file()
+    {
+        var lean = CatalogLoader.Load(Bib, null, fieldsOnDiskAbove: 0);
+        Assert.True(Cache.Save(lean, SearchIndex.Build(lean.Entries)));
+        var cached = Cache.TryLoad(Bib)?.File ?? throw new Xunit.Sdk.XunitException("not loaded from the cache");
+        Assert.True(cached.FieldsOnDisk);
+        var full = CatalogLoader.Load(Bib, null, fieldsOnDiskAbove: long.MaxValue);
+        Assert.All(full.Entries, e => Assert.NotEmpty(e.Fields));
+        for (var i = 0; i < full.Entries.Count; i++)
+        {
+            Assert.Equal(full.Entries[i].Fields.ToList(), cached.Entries[i].Fields.ToList());
+            Assert.Equal(full.Entries[i].Abstract, cached.Entries[i].Abstract);
+        }
+    }
+
+    [Fact]
     public void A_parse_of_a_file_rewritten_since_is_not_cached_under_its_new_content()
     {
         var info = new FileInfo(Bib);
@@ -145,10 +161,12 @@ public sealed class CatalogCacheTests : IDisposable
         header.ReadUInt64();
         var start = (int)header.BaseStream.Position;
         var payload = bytes.AsSpan(start);
-        // Payload: string table, the format's string, persons, author list, alias list, then the entry records.
+        // Payload: string table, the format's string, whether fields are read from the file (not here), persons,
+        // author list, alias list, then the entry records.
         var r = new PayloadReader(payload.ToArray());
         StringTable.Read(r);
         r.Value<int>();
+        Assert.False(r.Value<bool>());
         r.Array<PersonRecord>(); r.Array<int>(); r.Array<int>();
         var records = r.Position + 4;
         System.Runtime.InteropServices.MemoryMarshal.Cast<byte, int>(payload[(records + 8)..])[0] = stringIndex; // Title: third field

@@ -88,7 +88,7 @@ public static class BibtexParser
     }
 
     /// <summary>"ids" aliases resolve crossref/xdata references too (biber does this).</summary>
-    private static void AddAliases(BibScanner scanner, string path)
+    internal static void AddAliases(BibScanner scanner, string path)
     {
         foreach (var e in scanner.Entries)
         {

@@ -27,6 +27,7 @@ internal static class CacheFormat
         using (var w = new BinaryWriter(body, Encoding.UTF8, leaveOpen: true))
         {
             w.Write(strings.Id(file.Format));
+            WriteOnDisk(w, file.OnDisk, strings);
             EntryTable.Write(w, file.Entries, strings);
             var diagnostics = file.Diagnostics.Select(d => new DiagnosticRecord((int)d.Severity, strings.Id(d.Code), strings.Id(d.Message),
                 d.Span.Start, d.Span.Length, d.Related is null ? 0 : 1, d.Related?.Start ?? 0, d.Related?.Length ?? 0)).ToArray();
@@ -77,11 +78,13 @@ internal static class CacheFormat
         var r = new PayloadReader(bytes);
         var strings = StringTable.Read(r);
         var format = StringTable.At(strings, r.Value<int>());
-        var entries = EntryTable.Read(r, strings, path);
+        var onDisk = ReadOnDisk(r, strings, path);
+        var entries = EntryTable.Read(r, strings, path, onDisk);
+        onDisk?.Attach(entries);
         var diagnostics = r.Array<DiagnosticRecord>().Select(d => Diagnostic(d, strings, path)).ToArray();
         var textLength = r.Value<int>();
         var lines = LineIndex.FromStarts(r.Array<int>(), textLength) ?? throw new InvalidDataException("bad line starts");
-        var file = new CatalogFile(path, format, entries, diagnostics, lines) { FromCache = true };
+        var file = new CatalogFile(path, format, entries, diagnostics, lines) { FromCache = true, OnDisk = onDisk };
         var indexBytes = r.Bytes();
         if (r.Value<uint>() != End || r.Remaining != 0) throw new InvalidDataException("cache file is incomplete");
         var indexStream = new MemoryStream(bytes, indexBytes.Offset, indexBytes.Count, writable: false);
@@ -91,6 +94,29 @@ internal static class CacheFormat
         BothCores.Run(() => index = SearchIndex.ReadFrom(indexStream, entries, checkEntries: false), () => catalog = Catalog.Build([file]));
         if (index is null || indexStream.Position != indexStream.Length) throw new InvalidDataException("bad search index");
         return new CachedCatalog(file, catalog!, index);
+    }
+
+    /// <summary>A lean library's way back to its raw fields: the file's encoding checkpoints and its macros.</summary>
+    private static void WriteOnDisk(BinaryWriter w, Bibtex.BibDiskFields? onDisk, StringTable strings)
+    {
+        w.Write(onDisk is not null);
+        if (onDisk is null) return;
+        var (codePage, chars, bytes) = onDisk.Offsets.Parts;
+        w.Write(codePage);
+        Array(w, chars.AsSpan());
+        Array(w, bytes.AsSpan());
+        Array(w, onDisk.Macros.SelectMany(m => new[] { strings.Id(m.Key), strings.Id(m.Value) }).ToArray().AsSpan());
+    }
+
+    private static Bibtex.BibDiskFields? ReadOnDisk(PayloadReader r, string[] strings, string path)
+    {
+        if (!r.Value<bool>()) return null;
+        var offsets = ByteOffsets.FromParts(r.Value<int>(), r.Array<int>(), r.Array<long>()) ?? throw new InvalidDataException("bad byte offsets");
+        var pairs = r.Array<int>();
+        if (pairs.Length % 2 != 0) throw new InvalidDataException("bad macro table");
+        var macros = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < pairs.Length; i += 2) macros[StringTable.At(strings, pairs[i])] = StringTable.At(strings, pairs[i + 1]);
+        return new Bibtex.BibDiskFields(path, offsets, macros);
     }
 
     private static CatalogDiagnostic Diagnostic(DiagnosticRecord d, string[] strings, string path)

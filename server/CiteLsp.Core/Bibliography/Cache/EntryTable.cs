@@ -44,7 +44,7 @@ internal static class EntryTable
         Array(w, records.AsSpan());
     }
 
-    public static Entry[] Read(PayloadReader r, string[] strings, string path)
+    public static Entry[] Read(PayloadReader r, string[] strings, string path, Bibtex.BibDiskFields? onDisk = null)
     {
         var persons = Persons(r.Array<PersonRecord>(), strings);
         var authors = r.Array<int>();
@@ -53,7 +53,7 @@ internal static class EntryTable
         var entries = new Entry[records.Length];
         BothCores.Halves(entries.Length, (from, to) =>
         {
-            for (var i = from; i < to; i++) entries[i] = Entry(records[i], strings, persons, authors, aliases, path);
+            for (var i = from; i < to; i++) entries[i] = Entry(records[i], strings, persons, authors, aliases, path, onDisk);
         });
         return entries;
     }
@@ -70,7 +70,7 @@ internal static class EntryTable
         return persons;
     }
 
-    private static Entry Entry(in EntryRecord e, string[] strings, Person[] persons, int[] authorIds, int[] aliasIds, string path)
+    private static Entry Entry(in EntryRecord e, string[] strings, Person[] persons, int[] authorIds, int[] aliasIds, string path, Bibtex.BibDiskFields? onDisk)
     {
         var authors = Range(authorIds, e.AuthorStart, e.AuthorCount);
         var people = authors.Length == 0 ? [] : new Person[authors.Length];
@@ -89,6 +89,7 @@ internal static class EntryTable
             Aliases = aliases, ContentHash = e.ContentHash,
             Location = new SourceSpan(path, e.Start, e.Length),
             KeyLocation = new SourceSpan(path, e.KeyStart, e.KeyLength),
+            OnDisk = onDisk,
         };
     }
 

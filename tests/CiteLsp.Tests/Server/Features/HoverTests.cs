@@ -29,6 +29,19 @@ public class HoverTests
     }
 
     [Fact]
+    public async Task A_lean_library_reads_the_card_from_the_file_and_follows_its_changes()
+    {
+        // fieldsOnDiskAboveMB = 0: even this small .bib keeps only what completion shows (as a 600 MB library does).
+        await using var ws = await FeatureWorkspace.StartAsync(new { limits = new { fieldsOnDiskAboveMB = 0 } });
+        var (uri, position, _) = await ws.OpenAsync("h.tex", @"\cite{smith$02020cats}", "latex");
+        Assert.EndsWith("---\n\nCats [jones2019birds] purr $k$ times.", (string)(await ws.HoverAsync(uri, position))["contents"]!["value"]!);
+
+        File.WriteAllText(Path.Combine(ws.Dir.Path, "refs.bib"), "% moved down a line\n" + FeatureWorkspace.Bib.Replace("purr", "meow"));
+        await ws.Client.NextStatusAsync();
+        Assert.EndsWith("---\n\nCats [jones2019birds] meow $k$ times.", (string)(await ws.HoverAsync(uri, position))["contents"]!["value"]!);
+    }
+
+    [Fact]
     public async Task Markdown_key_unresolved_key_library_key_and_nothing()
     {
         await using var ws = await FeatureWorkspace.StartAsync();

@@ -1,0 +1,90 @@
+using System.Text;
+
+namespace CiteLsp.Core.Text;
+
+/// <summary>
+/// Where the characters of a decoded file lie in its bytes: a checkpoint every few thousand characters, so a slice of
+/// the text can be read back from the file when asked instead of keeping the whole text (1.2 GB for a 600 MB library).
+/// </summary>
+public sealed class ByteOffsets
+{
+    private const int Stride = 4096;
+    private readonly int[] _chars;
+    private readonly long[] _bytes;
+
+    public Encoding Encoding { get; }
+
+    private ByteOffsets(Encoding encoding, int[] chars, long[] bytes)
+    {
+        Encoding = encoding;
+        (_chars, _bytes) = (chars, bytes);
+    }
+
+    /// <param name="preamble">Bytes before the first character (a byte-order mark).</param>
+    public static ByteOffsets Of(string text, Encoding encoding, int preamble)
+    {
+        var chars = new List<int> { 0 };
+        var bytes = new List<long> { preamble };
+        long at = preamble;
+        for (var from = 0; from < text.Length;)
+        {
+            var to = Math.Min(text.Length, from + Stride);
+            if (to < text.Length && char.IsHighSurrogate(text[to - 1])) to++; // never between the halves of a pair
+            at += encoding.GetByteCount(text.AsSpan(from, to - from));
+            from = to;
+            chars.Add(from);
+            bytes.Add(at);
+        }
+        return new ByteOffsets(encoding, [.. chars], [.. bytes]);
+    }
+
+    /// <summary>The encoding and byte-order mark of a file that <see cref="TextDecoder"/> decoded with this outcome.</summary>
+    public static (Encoding Encoding, int Preamble) EncodingOf(ReadOnlySpan<byte> head, TextDecoder.Outcome outcome)
+    {
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) return (Encoding.Unicode, 2);
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return (Encoding.BigEndianUnicode, 2);
+        var bom = head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        return (outcome == TextDecoder.Outcome.Latin1Fallback ? Encoding.Latin1 : new UTF8Encoding(false), bom);
+    }
+
+    /// <summary>
+    /// The characters [start, start + length) read from the file; null when the file no longer holds that many
+    /// (it changed since it was decoded).
+    /// </summary>
+    public string? Read(string path, int start, int length)
+    {
+        var i = Array.BinarySearch(_chars, start);
+        if (i < 0) i = ~i - 1;
+        var skip = start - _chars[i];
+        var buffer = new byte[Encoding.GetMaxByteCount(skip + length)];
+        int read;
+        try
+        {
+            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            read = RandomAccess.Read(handle, buffer, _bytes[i]);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return null; }
+        var text = Encoding.GetString(buffer, 0, read);
+        return text.Length >= skip + length ? text.Substring(skip, length) : null;
+    }
+
+    /// <summary>The checkpoints, for the warm-start cache.</summary>
+    internal (int CodePage, int[] Chars, long[] Bytes) Parts => (Encoding.CodePage, _chars, _bytes);
+
+    /// <summary>From stored checkpoints (the warm-start cache); null when they do not ascend from 0.</summary>
+    internal static ByteOffsets? FromParts(int codePage, int[] chars, long[] bytes)
+    {
+        if (chars.Length == 0 || chars.Length != bytes.Length || chars[0] != 0 || bytes[0] < 0) return null;
+        for (var i = 1; i < chars.Length; i++)
+            if (chars[i] <= chars[i - 1] || bytes[i] < bytes[i - 1]) return null;
+        Encoding? encoding = codePage switch
+        {
+            65001 => new UTF8Encoding(false),
+            1200 => Encoding.Unicode,
+            1201 => Encoding.BigEndianUnicode,
+            28591 => Encoding.Latin1,
+            _ => null,
+        };
+        return encoding is null ? null : new ByteOffsets(encoding, chars, bytes);
+    }
+}

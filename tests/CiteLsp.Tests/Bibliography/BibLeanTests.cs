@@ -1,0 +1,98 @@
+using System.Text;
+using CiteLsp.Core.Bibliography;
+using CiteLsp.Tests.Server;
+
+namespace CiteLsp.Tests.Bibliography;
+
+/// <summary>
+/// A huge library keeps lean entries that read raw fields and abstracts back from the file (issue 12): whatever the
+/// file, its encoding or its inheritance, they must read exactly what a full parse keeps.
+/// </summary>
+public class BibLeanTests
+{
+    public static TheoryData<string> CorpusFiles()
+    {
+        var data = new TheoryData<string>();
+        foreach (var f in Directory.EnumerateFiles(TestPaths.Corpus, "*.bib", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            data.Add(Path.GetRelativePath(TestPaths.Corpus, f));
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(CorpusFiles))]
+    public void Lean_entries_read_what_a_full_parse_keeps(string relative) =>
+        AssertSameAsFull(TestPaths.CorpusFile(relative));
+
+    [Theory]
+    [InlineData("utf-8 bom")]
+    [InlineData("utf-16")]
+    [InlineData("utf-16 big-endian")]
+    [InlineData("latin-1")]
+    public void Every_encoding_reads_back_the_same_characters(string encoding)
+    {
+        // Accents and a character outside the BMP before and inside entries: offsets in characters differ from bytes.
+        var text = "% Ünïcödé 𝔅 comment\n" + File.ReadAllText(TestPaths.CorpusFile("bib/exports/acmart-sample-base.bib"))
+            .Replace("title", "title = {Ça 𝔅 va},\n  note");
+        var (bytes, expectLatin1) = encoding switch
+        {
+            "utf-8 bom" => ([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)], false),
+            "utf-16" => ([.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(text)], false),
+            "utf-16 big-endian" => ([.. Encoding.BigEndianUnicode.GetPreamble(), .. Encoding.BigEndianUnicode.GetBytes(text)], false),
+            _ => (Encoding.Latin1.GetBytes(text.Replace("𝔅", "B")), true),
+        };
+        using var dir = new TempDir();
+        var path = Path.Combine(dir.Path, "lib.bib");
+        File.WriteAllBytes(path, bytes);
+        var lean = AssertSameAsFull(path);
+        Assert.Equal(expectLatin1, lean.Diagnostics.Any(d => d.Code == "catalog-encoding"));
+        Assert.Contains(lean.Entries, e => e.Fields.TryGetValue("title", out var t) && t.Contains(expectLatin1 ? "Ça B va" : "Ça 𝔅 va"));
+    }
+
+    [Fact]
+    public void A_file_changed_since_reads_no_fields_rather_than_another_entrys()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("lib.bib", File.ReadAllText(TestPaths.CorpusFile(CorpusBib.Library)));
+        var lean = CatalogLoader.Load(path, null, fieldsOnDiskAbove: 0);
+        var entry = lean.Entries[lean.Entries.Count / 2];
+        Assert.NotEmpty(entry.Fields);
+        File.WriteAllText(path, "% a new first line moves every entry\n" + File.ReadAllText(path));
+        Assert.Empty(lean.Entries[lean.Entries.Count / 2 + 1].Fields);
+    }
+
+    [Fact]
+    public void Small_files_keep_their_fields_in_memory()
+    {
+        var file = CatalogLoader.Load(TestPaths.CorpusFile(CorpusBib.Library), null);
+        Assert.False(file.FieldsOnDisk);
+        Assert.NotNull(file.Bibtex);
+    }
+
+    private static CatalogFile AssertSameAsFull(string path)
+    {
+        var full = CatalogLoader.Load(path, null, fieldsOnDiskAbove: long.MaxValue);
+        var lean = CatalogLoader.Load(path, null, fieldsOnDiskAbove: 0);
+        if (full.Format != "bibtex") return lean;
+        Assert.True(lean.FieldsOnDisk);
+        Assert.Null(lean.Bibtex); // no text kept: the next change parses the file again
+        Assert.Equal(full.Diagnostics, lean.Diagnostics);
+        Assert.Equal(full.Entries.Count, lean.Entries.Count);
+        // Which member of an inheritance cycle takes fields from the others depends on which entry of the whole file
+        // reached the cycle first: in a file with a (reported) cycle, entries that inherit may read differently.
+        var cycle = full.Diagnostics.Any(d => d.Code == "bib-crossref-cycle");
+        for (var i = 0; i < full.Entries.Count; i++)
+        {
+            var (f, l) = (full.Entries[i], lean.Entries[i]);
+            Assert.Equal(Shown(f), Shown(l));
+            if (cycle && (f.Fields.ContainsKey("crossref") || f.Fields.ContainsKey("xdata"))) continue;
+            Assert.Equal(f.Fields.ToList(), l.Fields.ToList());
+            Assert.Equal(f.Abstract, l.Abstract);
+            Assert.Null(l.AbstractInMemory); // the search index does not read a million abstracts from disk
+        }
+        return lean;
+    }
+
+    private static string Shown(Entry e) =>
+        $"{e.Key}|{e.Type}|{e.Title}|{string.Join(";", e.Authors)}|{e.AuthorsTruncated}|{e.Date}|{e.Venue}|{e.Doi}|{e.Url}|{e.ArxivId}|" +
+        $"{string.Join(",", e.Aliases)}|{e.ContentHash}|{e.Location}|{e.KeyLocation}";
+}
