@@ -16,6 +16,11 @@ internal static class ScaleRun
         Console.WriteLine($"  managed heap: {GC.GetTotalMemory(true) / 1e6:F0} MB");
         index = Phase("search index, with abstracts", () => SearchIndex.Build(catalog.Entries));
         Console.WriteLine($"  managed heap: {GC.GetTotalMemory(true) / 1e6:F0} MB");
+        // What the server holds once it has given the load's memory back (it collects so after a lean load).
+        GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        var gc = GC.GetGCMemoryInfo();
+        Console.WriteLine($"  after a compacting collection: heap {gc.HeapSizeBytes / 1e6:F0} MB, committed {gc.TotalCommittedBytes / 1e6:F0} MB, "
+            + $"resident {Process.GetCurrentProcess().WorkingSet64 / 1e6:F0} MB");
         if (file.FieldsOnDisk)
         {
             // A lean library keeps no text to re-scan: every change parses it whole (the first load's figure).

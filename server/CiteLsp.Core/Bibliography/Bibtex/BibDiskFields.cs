@@ -13,7 +13,9 @@ internal sealed class BibDiskFields(string path, ByteOffsets offsets, IReadOnlyD
     private const int MaxParents = 16;
     private IReadOnlyList<Entry> _entries = [];
     /// <summary>The last entry read: a hover or an export asks for several fields of one entry in a row.</summary>
-    private (Entry Entry, BibFields? Fields)? _last;
+    private volatile LastRead? _last;
+
+    private sealed record LastRead(Entry Entry, BibFields? Fields);
     private Lazy<Dictionary<string, Entry>>? _byKey;
 
     public string Path { get; } = path;
@@ -41,7 +43,7 @@ internal sealed class BibDiskFields(string path, ByteOffsets offsets, IReadOnlyD
     {
         if (_last is { } last && ReferenceEquals(last.Entry, entry)) return last.Fields;
         var fields = Read(entry);
-        _last = (entry, fields);
+        _last = new LastRead(entry, fields);
         return fields;
     }
 
