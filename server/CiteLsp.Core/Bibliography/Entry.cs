@@ -16,16 +16,11 @@ public sealed record Entry
     public int? Year => Date.Year;
     /// <summary>Journal, booktitle, publisher or (for seed listings) the arXiv category.</summary>
     public string? Venue { get; init; }
-    public string? Abstract { get => _abstract ?? _abstractSource?.Invoke() ?? _onDisk?.Abstract(this); init => (_abstract, _abstractSource) = (value, null); }
-
-    /// <summary>
-    /// For a .bib entry: its abstract converted for display when asked (hover, the search index), not kept. A few
-    /// hundred megabytes of a million-entry library are abstracts nobody reads.
-    /// </summary>
-    internal Func<string?>? AbstractSource { init => _abstractSource = value; }
+    /// <remarks>A .bib entry's abstract is converted for display from its raw field when asked (hover, the search
+    /// index), not kept: a few hundred megabytes of a million-entry library are abstracts nobody reads.</remarks>
+    public string? Abstract { get => _abstract ?? (_fields as Bibtex.BibFields)?.DisplayAbstract() ?? _onDisk?.Abstract(this); init => _abstract = value; }
 
     private string? _abstract;
-    private Func<string?>? _abstractSource;
 
     /// <summary>For an entry of a library too big to keep its text: raw fields and abstract are read from the file when asked.</summary>
     internal Bibtex.BibDiskFields? OnDisk { get => _onDisk; init => _onDisk = value; }

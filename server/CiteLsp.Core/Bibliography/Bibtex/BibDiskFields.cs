@@ -83,8 +83,7 @@ internal sealed class BibDiskFields(string path, ByteOffsets offsets, IReadOnlyD
     }
 
     /// <summary>The abstract converted for display, read from the file.</summary>
-    public string? Abstract(Entry entry) =>
-        Fields(entry) is { } f && f.TryGetSpan("abstract", out var raw) && !raw.IsWhiteSpace() ? TexText.ToDisplay(raw) : null;
+    public string? Abstract(Entry entry) => Fields(entry)?.DisplayAbstract();
 
     /// <summary>Entries named by the scanned entries' crossref and xdata fields, not read yet.</summary>
     private List<Entry> Parents(List<RawEntry> scanned, List<Entry> read)

@@ -22,7 +22,6 @@ internal static class BibEntryBuilder
             AuthorsTruncated = truncated,
             Date = BibDates.FromFields(f, e.MonthFromMacro),
             Venue = Venue(f),
-            AbstractSource = f.ContainsKey("abstract") ? () => Span(f, "abstract", out var abs) ? TexText.ToDisplay(abs) : null : null,
             Doi = Get(f, "doi")?.Trim(),
             Url = Get(f, "url")?.Trim(),
             ArxivId = ArxivId(f),

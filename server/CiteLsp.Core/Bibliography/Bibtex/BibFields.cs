@@ -89,6 +89,10 @@ public sealed class BibFields : IReadOnlyDictionary<string, string>
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
+    /// <summary>The abstract converted for display (not kept: read when shown or indexed).</summary>
+    internal string? DisplayAbstract() =>
+        TryGetSpan("abstract", out var raw) && !raw.IsWhiteSpace() ? TexText.ToDisplay(raw) : null;
+
     /// <summary>Drops the room left for more fields once the entry is read (a million entries kept it for nothing).</summary>
     internal void TrimExcess()
     {
