@@ -11,14 +11,24 @@ internal static class MemoryRun
         var withoutCatalog = Heap();
         var catalog = Catalog.Build([file]);
         var withoutIndex = Heap();
-        var index = SearchIndex.Build(catalog.Entries);
+        var index = SearchIndex.Build(file.Entries);
         var all = Heap();
+        var view = index.Update(catalog.Entries);
+        Console.WriteLine($"view index over the catalog's entries adds {(Heap() - all) / 1e6:F0} MB");
+        GC.KeepAlive(view);
+        var before = Heap();
+        var near = CiteLsp.Core.Diagnostics.KeySuggester.Closest("zzkey", catalog);
+        Console.WriteLine($"did-you-mean keys adds {(Heap() - before) / 1e6:F0} MB");
+        before = Heap();
+        var hits = view.Search("", 50).Count + view.Search("zz", 50).Count;
+        Console.WriteLine($"two searches add {(Heap() - before) / 1e6:F0} MB");
+        GC.KeepAlive(near);
         var entries = file.Entries;
         var distinct = new HashSet<object>(ReferenceEqualityComparer.Instance);
         long Strings(Func<Entry, string?> of) => entries.Select(of).OfType<string>().Where(distinct.Add).Sum(s => 22L + 2 * s.Length + 7 & ~7);
         Console.WriteLine($"{path}: {entries.Count} entries{(file.FieldsOnDisk ? ", fields on disk" : "")}; live heap {all / 1e6:F0} MB:");
         Console.WriteLine($"  search index {(all - withoutIndex) / 1e6:F0} MB, catalog key maps {(withoutIndex - withoutCatalog) / 1e6:F0} MB, the file's parse {withoutCatalog / 1e6:F0} MB, of which:");
-        Console.WriteLine($"  line starts {file.Lines.LineCount * 4L / 1e6:F0} MB, entry objects ~{entries.Count * 200L / 1e6:F0} MB, keys {Strings(e => e.Key) / 1e6:F0} MB, "
+        Console.WriteLine($"  line starts {file.Lines.LineCount * 4L / 1e6:F0} MB, entry objects ~{entries.Count * 176L / 1e6:F0} MB, keys {Strings(e => e.Key) / 1e6:F0} MB, "
             + $"titles {Strings(e => e.Title) / 1e6:F0} MB, venues {Strings(e => e.Venue) / 1e6:F0} MB, doi+url {(Strings(e => e.Doi) + Strings(e => e.Url)) / 1e6:F0} MB, "
             + $"author lists {entries.Select(e => (object)e.Authors).Where(distinct.Add).Sum(a => 32L + 8 * ((IReadOnlyList<Person>)a).Count) / 1e6:F0} MB");
         GC.KeepAlive(index);

@@ -75,10 +75,11 @@ internal sealed class CatalogSet
             var entries = view.Bibliography.Count == 0 ? view.Library.Entries
                 : view.Bibliography.Entries.Concat(view.Library.Entries.Where(e => view.Bibliography.Find(e.Key) is null)).ToList();
             // After a reload, the index of the same view over the old entries re-indexes only the entries that changed.
-            // After a warm start, the cached index of the view's file does the same.
-            var start = _previous?.Indexes.GetValueOrDefault(key) is { IsValueCreated: true } old && TryValue(old) is { } previous
-                ? previous
-                : view.Sources.Select(s => Files.GetValueOrDefault(s.Path)?.Cached?.Index).OfType<SearchIndex>().MaxBy(i => i.Entries.Count);
+            // After a big file's first load, its own index (cached or built with it) does the same; the view's index
+            // from before the load (over none of its entries) would mean a second full build.
+            var previous = _previous?.Indexes.GetValueOrDefault(key) is { IsValueCreated: true } old ? TryValue(old) : null;
+            var start = view.Sources.Select(s => Files.GetValueOrDefault(s.Path)?.Cached?.Index).Prepend(previous)
+                .OfType<SearchIndex>().MaxBy(i => i.Entries.Count);
             return start is not null ? start.Update(entries, cancellationToken) : Core.Search.SearchIndex.Build(entries, ct: cancellationToken);
         }));
         try { return lazy.Value; }
