@@ -17,6 +17,7 @@ public sealed class SearchIndex
     private readonly int[] _alphabeticalRank;
     private readonly HitOrder _hitOrder;
     private readonly ConcurrentBag<ScoreMap> _maps = [];
+    private readonly PlanCache _plans;
 
     internal SearchIndex(IndexLayout layout)
     {
@@ -25,6 +26,7 @@ public sealed class SearchIndex
         _alphabeticalRank = new int[layout.IdCount];
         for (var i = 0; i < _keys.EntryIds.Length; i++) _alphabeticalRank[_keys.EntryIds[i]] = i;
         _hitOrder = new HitOrder(layout.Years, _alphabeticalRank);
+        _plans = new PlanCache(t => TokenPlanner.Plan(t, _terms, _keys, _byId, _layout.PositionOf));
     }
 
     public IReadOnlyList<Entry> Entries => _entries;
@@ -96,7 +98,7 @@ public sealed class SearchIndex
     /// <summary>Entries matching every token with their summed scores (rented; the caller returns it), or null when none.</summary>
     private ScoreMap? Score(List<string> tokens, int limit, long boundedMinCost, CancellationToken ct)
     {
-        var plans = tokens.Select(t => TokenPlanner.Plan(t, _terms, _keys, _byId, _layout.PositionOf)).OrderBy(p => p.Cost).ToList();
+        var plans = tokens.Select(_plans.Get).OrderBy(p => p.Cost).ToList();
         ScoreMap? total = null;
         for (var i = 0; i < plans.Count; i++)
         {
