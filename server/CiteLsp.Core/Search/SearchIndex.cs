@@ -165,28 +165,49 @@ public sealed class SearchIndex
     private void EvaluateBounded(TokenPlan plan, ScoreMap? filter, ScoreMap into, int limit, CancellationToken ct)
     {
         EvaluateKeys(plan, filter, into);
+        // Terms in buckets of falling bound (a counting sort: a short prefix has tens of thousands of terms), each
+        // bucket's largest bound kept exactly: after a bucket, the next non-empty one holds the largest bound left.
+        const int buckets = 256;
         var count = plan.Terms.Count;
         var bounds = new float[count];
+        var start = new int[buckets + 1];
+        var largest = new float[buckets];
+        for (var i = 0; i < count; i++)
+        {
+            var bound = bounds[i] = plan.Terms[i].Quality * _terms.MaxWeight(plan.Terms[i].Term);
+            var k = Bucket(bound, buckets);
+            start[k + 1]++;
+            largest[k] = Math.Max(largest[k], bound);
+        }
+        for (var k = 0; k < buckets; k++) start[k + 1] += start[k];
         var order = new int[count];
-        for (var i = 0; i < count; i++) { bounds[i] = -plan.Terms[i].Quality * _terms.MaxWeight(plan.Terms[i].Term); order[i] = i; }
-        Array.Sort(bounds, order);
+        var fill = (int[])start.Clone();
+        for (var i = 0; i < count; i++) order[fill[Bucket(bounds[i], buckets)]++] = i;
         // The best score of the tokens before: an entry's total is at most this plus what this token gives it.
         var before = 0f;
         if (filter is not null) foreach (var e in filter.Ids) before = Math.Max(before, filter[e]);
         int[]? candidates = null;
         long sinceCheck = 0;
-        for (var i = 0; i < count; i++)
+        for (var k = 0; k < buckets && start[k] < count; k++)
         {
-            if (ct.IsCancellationRequested) ct.ThrowIfCancellationRequested();
-            var (term, quality) = plan.Terms[order[i]];
-            EvaluateTerm(term, quality, filter, into, ref candidates);
-            sinceCheck += _terms.PostingCount(term);
+            for (var j = start[k]; j < start[k + 1]; j++)
+            {
+                if (ct.IsCancellationRequested) ct.ThrowIfCancellationRequested();
+                var (term, quality) = plan.Terms[order[j]];
+                EvaluateTerm(term, quality, filter, into, ref candidates);
+                sinceCheck += _terms.PostingCount(term);
+            }
             // A check scans the map: only after at least as much posting work, so checks at most double the cost.
-            if (i + 1 == count || into.Ids.Count < limit || sinceCheck < into.Ids.Count) continue;
+            if (start[k + 1] == count || into.Ids.Count < limit || sinceCheck < into.Ids.Count) continue;
             sinceCheck = 0;
-            if (CountAbove(into, filter, before + -bounds[i + 1], limit) >= limit) return;
+            var next = k + 1;
+            while (start[next + 1] == start[next]) next++;
+            if (CountAbove(into, filter, before + largest[next], limit) >= limit) return;
         }
     }
+
+    /// <summary>Higher bounds in lower buckets (bounds lie in [0, 1]).</summary>
+    private static int Bucket(float bound, int buckets) => Math.Clamp((int)((1 - bound) * buckets), 0, buckets - 1);
 
     /// <summary>Entries (up to <paramref name="enough"/>) whose total, computed as <see cref="Search"/> sums it, exceeds <paramref name="floor"/>.</summary>
     private static int CountAbove(ScoreMap into, ScoreMap? filter, float floor, int enough)
