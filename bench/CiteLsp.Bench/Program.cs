@@ -6,6 +6,7 @@ internal static class Program
     private const string Usage = """
         usage: CiteLsp.Bench search [N…] [--no-abstracts] index build, query p50/p99, memory (N entries; 20 = the seed catalog; default 20 10000 100000)
                CiteLsp.Bench quality [--dump FILE]      ranker vs plain substring filtering on the quality set; FILE feeds bench/fzf-compare
+               CiteLsp.Bench typing FILE.bib [--extra-words]  completion per keystroke (p50/p99/max, cold and warm) on one library; index memory
                CiteLsp.Bench update FILE.bib            full index build vs Update after one changed entry; WriteTo/ReadFrom time and size
         """;
 
@@ -13,6 +14,7 @@ internal static class Program
     {
         "search" => SearchBench.Run(args[1..]),
         "quality" => QualityBench.Run(args[1..]),
+        "typing" when args.Length >= 2 => TypingBench.Run(args[1..]),
         "update" when args.Length == 2 => UpdateBench.Run(args[1..]),
         _ => Fail(),
     };

@@ -34,6 +34,9 @@ internal sealed class LiveTerms
     /// <summary>A base term all of whose postings are tombstoned does not exist for a full build.</summary>
     public bool IsLiveBase(int term) => _deadPostings is null || Base.PostingCount(term) > _deadPostings.GetValueOrDefault(term);
 
+    /// <summary>The most one posting of the term can score per unit of match quality (tombstones only lower it).</summary>
+    public float MaxWeight(int term) => FieldWeights.Of[term < BaseCount ? Base.Heaviest[term] : Delta!.Heaviest[term - BaseCount]];
+
     public string TermAt(int term) => term < BaseCount ? Base.Terms[term] : Delta!.Terms[term - BaseCount];
 
     /// <summary>Raw postings: base ones may name tombstoned entries (see <see cref="MayHoldDead"/>).</summary>

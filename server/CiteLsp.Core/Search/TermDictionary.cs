@@ -14,6 +14,9 @@ internal sealed class TermDictionary
     public int[] Postings { get; }
     /// <summary>Term ids of each length up to <see cref="MaxTypoLength"/>.</summary>
     public int[][] ByLength { get; }
+    /// <summary>Per term, the heaviest <see cref="PostingField"/> among its postings (lowest code): bounds what the term
+    /// can add to any entry's score, so a query can stop once nothing left could reach its top hits.</summary>
+    public byte[] Heaviest { get; }
 
     public TermDictionary(string[] terms, int[] postStart, int[] postings)
     {
@@ -27,12 +30,26 @@ internal sealed class TermDictionary
             if (terms[t].Length <= MaxTypoLength) lengths[terms[t].Length].Add(t);
         }
         ByLength = lengths.Select(l => l.ToArray()).ToArray();
+        Heaviest = HeaviestFields(postStart, postings);
     }
 
     /// <summary>From parts already computed (read back from a cache).</summary>
     public TermDictionary(string[] terms, int[] postStart, int[] postings, ulong[] masks, int[][] byLength)
     {
         Terms = terms; PostStart = postStart; Postings = postings; Masks = masks; ByLength = byLength;
+        Heaviest = HeaviestFields(postStart, postings);
+    }
+
+    private static byte[] HeaviestFields(int[] postStart, int[] postings)
+    {
+        var heaviest = new byte[postStart.Length - 1];
+        for (var t = 0; t < heaviest.Length; t++)
+        {
+            var field = 7;
+            for (var i = postStart[t]; i < postStart[t + 1] && field > 0; i++) field = Math.Min(field, postings[i] & 7);
+            heaviest[t] = (byte)field;
+        }
+        return heaviest;
     }
 
     public int PostingCount(int term) => PostStart[term + 1] - PostStart[term];

@@ -85,10 +85,13 @@ internal static class TokenPlanner
         for (var t = token.Length >= 3 ? flo : fhi; t < fhi; t++)
         {
             if (t >= lo && t < hi) continue;
+            // A character of the token missing from the term rules out a subsequence, and each costs an edit.
+            var missing = TermDictionary.Missing(mask, dict.Masks[t]);
+            if (missing > budget) continue;
             var term = terms[t];
-            if (token.Length >= 3 && Subsequence.Contains(term.AsSpan(1), token.AsSpan(1)) && (!isBase || live.IsLiveBase(t)))
+            if (missing == 0 && token.Length >= 3 && Subsequence.Contains(term.AsSpan(1), token.AsSpan(1)) && (!isBase || live.IsLiveBase(t)))
                 Keep(fuzzy, t, MatchQuality.Subsequence(Subsequence.Score(term, default, token)));
-            if (budget > 0 && term.Length > token.Length && TermDictionary.Missing(mask, dict.Masks[t]) <= budget
+            if (budget > 0 && term.Length > token.Length && missing <= budget
                 && EditDistance.Osa(token, term, budget, prefixOfB: true) is var d and > 0 && d <= budget && (!isBase || live.IsLiveBase(t)))
                 Keep(fuzzy, t, MatchQuality.Typo(d, prefix: true));
         }

@@ -76,6 +76,16 @@ public class SearchIndexTests
         Assert.DoesNotContain(Index().Search("deo", 5), h => h.Entry.Key == "doe2018"); // 3 letters: "doe" is not a typo away
     }
 
+    [Theory]
+    [InlineData("quantex", "schrodinger1935", 1)]  // a wrong letter in a word's beginning, one the word lacks
+    [InlineData("unenzsxh", "goedel1931", 2)]      // two of them, from eight letters
+    public void A_word_beginning_with_wrong_letters_still_matches(string query, string key, int edits)
+    {
+        var hit = Assert.Single(Index().Search(query, 5));
+        Assert.Equal(key, hit.Entry.Key);
+        Assert.Equal(MatchQuality.Typo(edits, prefix: true) * FieldWeights.Of[(int)PostingField.Title], hit.Score, 5);
+    }
+
     [Fact]
     public void Two_word_prefixes_run_together_match_across_fields()
     {
