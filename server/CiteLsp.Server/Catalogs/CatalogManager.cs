@@ -163,7 +163,9 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
         if (rebuilt)
         {
             catalogs.ForgetPrevious();
-            if (parsed.Any(p => p.File.Lines.TextLength >= BigText)) CollectSoon(aggressive: parsed.Any(p => p.File.FieldsOnDisk));
+            // A lean library's cache write, if one runs, collects when it is done (it holds as much again meanwhile).
+            if (parsed.Any(p => p.File.Lines.TextLength >= BigText) && Volatile.Read(ref _cacheWrites) == 0)
+                CollectSoon(aggressive: parsed.Any(p => p.File.FieldsOnDisk));
             if (parsed.Count > 0) log.Debug($"loaded {string.Join(", ", parsed.Select(p => Path.GetFileName(p.Path)))}: read and parsed in {parseMs:F0} ms, catalogs and indexes ready after {clock.Elapsed.TotalMilliseconds:F0} ms");
             _statusSent = true;
             await SendStatusAsync(snapshot.Catalogs);
@@ -173,6 +175,7 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
     }
 
     private const int BigText = 8 << 20;
+    private int _cacheWrites;
     private int _collectPending;
 
     /// <summary>
@@ -266,6 +269,7 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
             // Built once for the views and the cache file (each building its own index took a core for seconds).
             var built = new CachedCatalog(file, Catalog.Build([file]), Core.Search.SearchIndex.Build(file.Entries, ct: _stop.Token));
             _builtAlone[path] = built;
+            Interlocked.Increment(ref _cacheWrites);
             _ = Task.Run(() => SaveToCache(cache, built, stamp));
         }
         return file;
@@ -290,7 +294,11 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
             if (cache.Save(built.File, built.Index, readAs)) log.Debug($"{built.File.Path}: cached in {cache.Directory}");
         }
         catch (Exception ex) when (ex is not OutOfMemoryException) { log.Debug($"{built.File.Path}: not cached: {ex.Message}"); }
-        if (built.File.FieldsOnDisk) CollectSoon(aggressive: true); // the write's buffers are as big as the library
+        finally
+        {
+            Interlocked.Decrement(ref _cacheWrites);
+            CollectSoon(aggressive: built.File.FieldsOnDisk); // the write's buffers are as big as the library
+        }
     }
 
     private async Task SendStatusAsync(CatalogSet catalogs)
