@@ -11,14 +11,9 @@ public sealed class ByteOffsets
     private const int Stride = 4096;
     private readonly int[] _chars;
     private readonly long[] _bytes;
+    private readonly Encoding _encoding;
 
-    public Encoding Encoding { get; }
-
-    private ByteOffsets(Encoding encoding, int[] chars, long[] bytes)
-    {
-        Encoding = encoding;
-        (_chars, _bytes) = (chars, bytes);
-    }
+    private ByteOffsets(Encoding encoding, int[] chars, long[] bytes) => (_encoding, _chars, _bytes) = (encoding, chars, bytes);
 
     /// <param name="preamble">Bytes before the first character (a byte-order mark).</param>
     public static ByteOffsets Of(string text, Encoding encoding, int preamble)
@@ -56,7 +51,7 @@ public sealed class ByteOffsets
         var i = Array.BinarySearch(_chars, start);
         if (i < 0) i = ~i - 1;
         var skip = start - _chars[i];
-        var buffer = new byte[Encoding.GetMaxByteCount(skip + length)];
+        var buffer = new byte[_encoding.GetMaxByteCount(skip + length)];
         int read;
         try
         {
@@ -64,12 +59,12 @@ public sealed class ByteOffsets
             read = RandomAccess.Read(handle, buffer, _bytes[i]);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return null; }
-        var text = Encoding.GetString(buffer, 0, read);
+        var text = _encoding.GetString(buffer, 0, read);
         return text.Length >= skip + length ? text.Substring(skip, length) : null;
     }
 
     /// <summary>The checkpoints, for the warm-start cache.</summary>
-    internal (int CodePage, int[] Chars, long[] Bytes) Parts => (Encoding.CodePage, _chars, _bytes);
+    internal (int CodePage, int[] Chars, long[] Bytes) Parts => (_encoding.CodePage, _chars, _bytes);
 
     /// <summary>From stored checkpoints (the warm-start cache); null when they do not ascend from 0.</summary>
     internal static ByteOffsets? FromParts(int codePage, int[] chars, long[] bytes)

@@ -11,32 +11,27 @@ namespace CiteLsp.Core.Bibliography.Bibtex;
 internal sealed class BibDiskFields(string path, ByteOffsets offsets, IReadOnlyDictionary<string, string> macros)
 {
     private const int MaxParents = 16;
-    private IReadOnlyList<Entry> _entries = [];
+    private Lazy<Dictionary<string, Entry>>? _byKey;
     /// <summary>The last entry read: a hover or an export asks for several fields of one entry in a row.</summary>
     private volatile LastRead? _last;
 
     private sealed record LastRead(Entry Entry, BibFields? Fields);
-    private Lazy<Dictionary<string, Entry>>? _byKey;
 
     public string Path { get; } = path;
     public ByteOffsets Offsets { get; } = offsets;
     public IReadOnlyDictionary<string, string> Macros { get; } = macros;
 
     /// <summary>The file's entries, for the parents an entry inherits from (looked up only when one does).</summary>
-    public void Attach(IReadOnlyList<Entry> entries)
+    public void Attach(IReadOnlyList<Entry> entries) => _byKey = new(() =>
     {
-        _entries = entries;
-        _byKey = new(() =>
+        var byKey = new Dictionary<string, Entry>(StringComparer.OrdinalIgnoreCase);
+        foreach (var e in entries)
         {
-            var byKey = new Dictionary<string, Entry>(StringComparer.OrdinalIgnoreCase);
-            foreach (var e in _entries)
-            {
-                byKey.TryAdd(e.Key, e);
-                foreach (var alias in e.Aliases) byKey.TryAdd(alias, e);
-            }
-            return byKey;
-        });
-    }
+            byKey.TryAdd(e.Key, e);
+            foreach (var alias in e.Aliases) byKey.TryAdd(alias, e);
+        }
+        return byKey;
+    });
 
     /// <summary>The entry's fields as a full parse gives them; null when the file changed so that its text is elsewhere.</summary>
     public BibFields? Fields(Entry entry)
