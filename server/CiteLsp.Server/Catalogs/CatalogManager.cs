@@ -267,7 +267,11 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
         if (Cache is { } cache && previous is null && file.Format == "bibtex" && cache.Covers(path))
         {
             // Built once for the views and the cache file (each building its own index took a core for seconds).
-            var built = new CachedCatalog(file, Catalog.Build([file]), Core.Search.SearchIndex.Build(file.Entries, ct: _stop.Token));
+            // The key maps are built meanwhile: the index's merge of its passes runs on one core.
+            Catalog? catalog = null;
+            Core.Search.SearchIndex? index = null;
+            Parallel.Invoke(() => catalog = Catalog.Build([file]), () => index = Core.Search.SearchIndex.Build(file.Entries, ct: _stop.Token));
+            var built = new CachedCatalog(file, catalog!, index!);
             _builtAlone[path] = built;
             Interlocked.Increment(ref _cacheWrites);
             _ = Task.Run(() => SaveToCache(cache, built, stamp));
