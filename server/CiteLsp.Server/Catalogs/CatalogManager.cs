@@ -264,6 +264,9 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
             return cached;
         }
         var file = CatalogLoader.Load(path, previous, settings.FieldsOnDiskAboveBytes);
+        // The parse's text and raw entries (several times what a lean library keeps) go now, in the background, not
+        // after the index and the cache write have added as much again.
+        if (file.FieldsOnDisk) GC.Collect(2, GCCollectionMode.Forced, blocking: false);
         if (Cache is { } cache && previous is null && file.Format == "bibtex" && cache.Covers(path))
         {
             // Built once for the views and the cache file (each building its own index took a core for seconds).
