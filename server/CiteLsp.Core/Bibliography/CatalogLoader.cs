@@ -50,9 +50,12 @@ public static class CatalogLoader
     {
         string text;
         TextDecoder.Outcome outcome;
+        long length = 0;
         // A FIFO or a device reports length 0 and its read blocks (or never ends): an empty file needs no read anyway.
-        try { if (new FileInfo(path) is { Exists: true, Length: 0 }) return Parse(path, ""); }
+        try { if ((length = new FileInfo(path) is { Exists: true } info ? info.Length : -1) == 0) return Parse(path, ""); }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException) { }
+        // A whole parse keeps most of what it allocates; a re-scan of a changed part allocates little.
+        using var noGc = previous?.Bibtex is null ? NoGcRegion.ForParse(length) : default;
         try { (text, outcome) = TextDecoder.DecodeFile(path); }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException or OutOfMemoryException)
         {
