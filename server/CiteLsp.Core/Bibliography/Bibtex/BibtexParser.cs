@@ -38,7 +38,10 @@ public static class BibtexParser
         BibInheritance.Resolve(scanner.Entries, scanner.ByKey, path, scanner.Diagnostics);
         var seed = MacroSeed(scanner.Macros);
         var entries = new Entry[scanner.Entries.Count];
-        for (var i = 0; i < entries.Length; i++) entries[i] = BibEntryBuilder.Build(scanner.Entries[i], path, source, seed);
+        BothCores.Halves(entries.Length, (from, to) =>
+        {
+            for (var i = from; i < to; i++) entries[i] = BibEntryBuilder.Build(scanner.Entries[i], path, source, seed);
+        });
         // A macro used before its definition is resolved at the end of the file: a re-scan from the middle could not.
         var reusable = !scanner.Diagnostics.Any(d => d.Code == "bib-macro-order");
         return new CatalogFile(path, Format, entries, scanner.Diagnostics, lines)
