@@ -8,7 +8,7 @@ namespace CiteLsp.Core.Bibliography;
 /// the region cannot start (too big, another one running) or the burst outgrows it (the runtime then collects and ends
 /// it), nothing else changes.
 /// </summary>
-internal readonly struct NoGcRegion : IDisposable
+public readonly struct NoGcRegion : IDisposable
 {
     /// <summary>What the runtime accepts for a region without fuss; a bigger burst just collects once it is used up.</summary>
     private const long MaxBytes = 200L << 20;
@@ -31,12 +31,20 @@ internal readonly struct NoGcRegion : IDisposable
             ? default
             : Start(fileBytes * 7, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 3);
 
-    public static NoGcRegion Start(long bytes) => Start(bytes, MaxBytes);
+    /// <summary>
+    /// For the index of a big file just parsed whole (what it builds survives too). Right after <see cref="ForParse"/>
+    /// the heap is big but mostly garbage, which the region's start leaves for later.
+    /// </summary>
+    public static NoGcRegion ForIndex(long fileBytes) =>
+        fileBytes < MinParseBytes ? default : Start(fileBytes * 3, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 3);
+
+    /// <summary>For a burst of at most <paramref name="bytes"/> (up to <see cref="MaxBytes"/>), unless the heap is bigger already.</summary>
+    internal static NoGcRegion Start(long bytes) =>
+        // Starting a region may collect first: cheap at start-up, a long pause for every thread once the heap is big.
+        GC.GetTotalMemory(forceFullCollection: false) > bytes ? default : Start(bytes, MaxBytes);
 
     private static NoGcRegion Start(long bytes, long maxBytes)
     {
-        // Starting a region collects first: cheap at start-up, a long pause for every thread once the heap is big.
-        if (GC.GetTotalMemory(forceFullCollection: false) > bytes) return default;
         try { return new NoGcRegion(GC.TryStartNoGCRegion(Math.Clamp(bytes, 1 << 20, Math.Max(maxBytes, 1 << 20)))); }
         catch (Exception ex) when (ex is ArgumentOutOfRangeException or InvalidOperationException) { return default; }
     }

@@ -264,21 +264,23 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
             return cached;
         }
         var file = CatalogLoader.Load(path, previous, settings.FieldsOnDiskAboveBytes);
-        // The parse's text and raw entries (several times what a lean library keeps) go now, in the background, not
-        // after the index and the cache write have added as much again.
-        if (file.FieldsOnDisk) GC.Collect(2, GCCollectionMode.Forced, blocking: false);
         if (Cache is { } cache && previous is null && file.Format == "bibtex" && cache.Covers(path))
         {
             // Built once for the views and the cache file (each building its own index took a core for seconds).
-            // The key maps are built meanwhile: the index's merge of its passes runs on one core.
+            // The key maps are built meanwhile: the index's merge of its passes runs on one core. The GC stays off
+            // as during the parse: its garbage is collected after (below), not by every young collection meanwhile.
             Catalog? catalog = null;
             Core.Search.SearchIndex? index = null;
-            Parallel.Invoke(() => catalog = Catalog.Build([file]), () => index = Core.Search.SearchIndex.Build(file.Entries, ct: _stop.Token));
+            using (Core.Bibliography.NoGcRegion.ForIndex(stamp?.Length ?? 0))
+                Parallel.Invoke(() => catalog = Catalog.Build([file]), () => index = Core.Search.SearchIndex.Build(file.Entries, ct: _stop.Token));
             var built = new CachedCatalog(file, catalog!, index!);
             _builtAlone[path] = built;
             Interlocked.Increment(ref _cacheWrites);
             _ = Task.Run(() => SaveToCache(cache, built, stamp));
         }
+        // The parse's text and raw entries (several times what a lean library keeps) go now, in the background, not
+        // after the cache write has added as much again.
+        if (file.FieldsOnDisk) GC.Collect(2, GCCollectionMode.Forced, blocking: false);
         return file;
     }
 
