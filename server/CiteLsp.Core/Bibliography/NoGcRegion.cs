@@ -33,7 +33,8 @@ public readonly struct NoGcRegion : IDisposable
 
     /// <summary>
     /// For the index of a big file just parsed whole (what it builds survives too). Right after <see cref="ForParse"/>
-    /// the heap is big but mostly garbage, which the region's start leaves for later.
+    /// the heap is big but mostly garbage: the region's start leaves it for later when memory allows (seen here: no
+    /// pause at 1M), or collects it, as the index build's own collections would have.
     /// </summary>
     public static NoGcRegion ForIndex(long fileBytes) =>
         fileBytes < MinParseBytes ? default : Start(fileBytes * 3, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 3);
