@@ -24,6 +24,8 @@ internal sealed partial class BibScanner
         if (reread.Count > 0 && second.LastStringAt >= 0) return false; // one scan read them with the second part's @strings too
         foreach (var e in reread) Reread(e);
 
+        _byKey.EnsureCapacity(_byKey.Count + second._byKey.Count);
+        Entries.EnsureCapacity(Entries.Count + second.Entries.Count);
         var taken = 0;
         var k = 0;
         for (var row = 0; row < second.Journal.Count; row++)
