@@ -84,6 +84,20 @@ public class BibSplitParseTests
     }
 
     [Fact]
+    public void Thousands_of_values_read_again_on_both_cores()
+    {
+        // cryptobib's shape: every journal a macro of the head, so every entry of the second part is read again.
+        var text = "@string{j = {Journal}}\n@string{k = {Other}}\n" + string.Concat(Enumerable.Range(0, 12_000).Select(i =>
+            $"@article{{key{i}, journal = {(i % 2 == 0 ? "j" : "k")} # {{ {i}}}, note = {(i % 1000 == 7 ? "nowhere" + i % 3 : "k")}, title = {{T{i}}}, month = mar}}\n"));
+        var split = text.IndexOf("@article{key6000,", StringComparison.Ordinal);
+        var parts = BibtexParser.Parse("t.bib", text, split, out var joined);
+        Assert.True(joined);
+        Assert.Equal(Describe(BibtexParser.Parse("t.bib", text, -1, out _)), Describe(parts));
+        Assert.Equal("Journal 6000", parts.Entries[6000].Fields["journal"]);
+        Assert.Equal(3, parts.Diagnostics.Count(d => d.Code == "bib-undefined-macro"));
+    }
+
+    [Fact]
     public void A_macro_defined_after_its_use_across_the_split()
     {
         const string text = """

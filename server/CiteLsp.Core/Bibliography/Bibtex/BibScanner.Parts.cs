@@ -22,7 +22,12 @@ internal sealed partial class BibScanner
         // Values the second part left for later because they use a macro it did not know: one scan knew it from here.
         var reread = second.Entries.Where(e => e.Deferred is { } uses && uses.Any(u => _macroLookup.ContainsKey(MacroAt(u.MacroAt)))).ToList();
         if (reread.Count > 0 && second.LastStringAt >= 0) return false; // one scan read them with the second part's @strings too
-        foreach (var e in reread) Reread(e);
+        // All of them in a file whose @strings head it (cryptobib: every journal is a macro): on both cores.
+        BothCores.Halves(reread.Count, (from, to) =>
+        {
+            var scanner = from == 0 ? this : new BibScanner(_path, _source, _lines, _macros, names: _names);
+            for (var i = from; i < to; i++) scanner.Reread(reread[i]);
+        });
 
         _byKey.EnsureCapacity(_byKey.Count + second._byKey.Count);
         Entries.EnsureCapacity(Entries.Count + second.Entries.Count);
