@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text;
 using CiteLsp.Core.Text;
 
@@ -351,12 +352,13 @@ internal sealed partial class BibScanner
 
     private void Accept(RawEntry entry)
     {
-        if (_byKey.TryGetValue(entry.Key, out var first))
+        ref var first = ref CollectionsMarshal.GetValueRefOrAddDefault(_byKey, entry.Key, out var taken); // one lookup per key
+        if (taken)
         {
-            Diagnostics.Add(DuplicateKey(entry.KeyStart, entry.Key, first));
+            Diagnostics.Add(DuplicateKey(entry.KeyStart, entry.Key, first!));
             return;
         }
-        _byKey[entry.Key] = entry;
+        first = entry;
         entry.AcceptedAt = Diagnostics.Count;
         Entries.Add(entry);
     }
