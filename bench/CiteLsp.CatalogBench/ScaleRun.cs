@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CiteLsp.Core.Bibliography;
+using CiteLsp.Core.Bibliography.Bibtex;
 using CiteLsp.Core.Search;
 
 /// <summary>"scale FILE": the issue-12 phases for one big .bib, each with wall and CPU time (the machine is shared).</summary>
@@ -11,6 +12,7 @@ internal static class ScaleRun
         var file = Phase("cold parse (read + parse)", () => CatalogLoader.Load(path));
         Console.WriteLine($"  {file.Entries.Count} entries, {file.Diagnostics.Count} diagnostics: "
             + string.Join(", ", file.Diagnostics.GroupBy(d => d.Code).Select(g => $"{g.Key} {g.Count()}")));
+        Halves(path);
         var catalog = Phase("catalog (key maps)", () => Catalog.Build([file]));
         var index = Phase("search index, no abstracts", () => SearchIndex.Build(catalog.Entries, indexAbstracts: false));
         Console.WriteLine($"  managed heap: {GC.GetTotalMemory(true) / 1e6:F0} MB");
@@ -32,6 +34,32 @@ internal static class ScaleRun
         GC.KeepAlive(index);
         Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB");
         return 0;
+    }
+
+    /// <summary>The parse alone (text already read), in two parts on two threads and in one scan, for comparison.</summary>
+    private static void Halves(string path)
+    {
+        var text = File.ReadAllText(path);
+        var split = BibtexParser.SplitPoint(text);
+        var joined = false;
+        long allocated = 0;
+        // Alternated, twice each: the first calls after a cold parse share the cores with the JIT's background tier-up.
+        for (var round = 0; round < 2; round++)
+        {
+            GC.Collect();
+            Phase("parse, one scan", () => BibtexParser.Parse(path, text, -1, out _));
+            GC.Collect();
+            allocated = GC.GetTotalAllocatedBytes(precise: true);
+            Phase($"parse, two parts (split at {split / (double)text.Length:P0})", () => BibtexParser.Parse(path, text, split, out joined));
+            allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+        }
+        Console.WriteLine($"  parts joined: {joined}");
+        GC.Collect();
+        // What the GC costs: the same parse with collections held off (room for all it allocates).
+        var held = GC.TryStartNoGCRegion(allocated + (allocated >> 3));
+        Phase($"parse, two parts, no GC ({allocated / 1e6:F0} MB, held: {held})", () => BibtexParser.Parse(path, text, split, out _));
+        if (System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.NoGCRegion) GC.EndNoGCRegion();
+        GC.Collect();
     }
 
     /// <summary>A rewrite that changed one entry in the middle (as Better BibTeX does): re-scan only what changed.</summary>

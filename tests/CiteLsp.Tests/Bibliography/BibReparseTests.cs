@@ -190,14 +190,5 @@ public class BibReparseTests
         return start < 0 || end < 0 ? text : text.Remove(start, end - start);
     }
 
-    /// <summary>Everything a parse yields, as text, so that a difference shows where it is.</summary>
-    private static List<string> Describe(CatalogFile file) =>
-    [
-        .. file.Entries.Select(e => string.Join(" | ", e.Key, e.Type, e.Title, string.Join(";", e.Authors.Select(p => $"{p.Given}/{p.Family}/{p.Literal}/{p.Suffix}")),
-            e.AuthorsTruncated, e.Date, e.Venue, e.Abstract, e.Doi, e.Url, e.ArxivId, string.Join(",", e.Aliases),
-            string.Join(";", e.Fields.Select(f => $"{f.Key}={f.Value}")), e.Location, e.KeyLocation, e.ContentHash)),
-        .. file.Diagnostics.Select(d => $"{d.Severity} {d.Code} {d.Span} {d.Related} {d.Message}"),
-        $"lines {file.Lines.LineCount} length {file.Lines.TextLength}: "
-            + string.Join(",", Enumerable.Range(0, file.Lines.LineCount).Select(file.Lines.LineStart)),
-    ];
+    private static List<string> Describe(CatalogFile file) => BibDescription.Of(file);
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text;
 using CiteLsp.Core.Text;
 
@@ -10,7 +11,7 @@ namespace CiteLsp.Core.Bibliography.Bibtex;
 /// After a syntax error it resumes at the next "@"; a brace or quote left open stops at the next line
 /// that starts an entry, so one typo loses one entry rather than the rest of the file.
 /// </summary>
-internal sealed class BibScanner
+internal sealed partial class BibScanner
 {
     private static readonly SearchValues<char> BraceOrAt = SearchValues.Create("{}@");
     private static readonly SearchValues<char> QuoteBraceOrAt = SearchValues.Create("{}\"@");
@@ -19,7 +20,7 @@ internal sealed class BibScanner
     private readonly BibText _source;
     private readonly string _path;
     private readonly LineIndex _lines;
-    private readonly NameTable _names = new();
+    private readonly NameTable _names;
     private readonly Dictionary<string, string> _macros = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _macroLookup;
     private readonly Dictionary<string, RawEntry> _byKey = new(StringComparer.OrdinalIgnoreCase);
@@ -38,13 +39,13 @@ internal sealed class BibScanner
     public IReadOnlyDictionary<string, string> Macros => _macros;
     /// <summary>Offset of the last @string definition, or -1.</summary>
     public int LastStringAt { get; private set; } = -1;
-    /// <summary>Uses of a macro not yet defined (later definitions are resolved at the end of <see cref="Run"/>).</summary>
-    public int UndefinedMacroUses => _undefinedHits;
-
     /// <param name="macros">For a re-scan from the middle of a file: the macros defined before that point.</param>
     /// <param name="reportedMacros">For a re-scan: undefined macros already reported before that point (each is reported once).</param>
-    public BibScanner(string path, BibText source, LineIndex lines, IReadOnlyDictionary<string, string>? macros = null, IEnumerable<string>? reportedMacros = null)
+    /// <param name="names">Shared with the scanner of the other part of a file scanned in two parts at once.</param>
+    public BibScanner(string path, BibText source, LineIndex lines, IReadOnlyDictionary<string, string>? macros = null, IEnumerable<string>? reportedMacros = null,
+        NameTable? names = null)
     {
+        _names = names ?? new NameTable();
         _source = source;
         _s = source.Text;
         _path = path;
@@ -64,14 +65,16 @@ internal sealed class BibScanner
     /// <summary>
     /// Scans commands from <paramref name="pos"/> (a point where a command ended, with its recovering state) until the
     /// text ends or <paramref name="stop"/> says the scan is back in step with an earlier version of the file.
+    /// Commands that start at or after <paramref name="end"/> are left alone.
     /// Returns where it stopped and the recovering state there.
     /// </summary>
-    public (int Pos, bool Recovering) RunFrom(int pos, bool recovering, Func<int, bool, bool>? stop)
+    public (int Pos, bool Recovering) RunFrom(int pos, bool recovering, Func<int, bool, bool>? stop, int end = int.MaxValue)
     {
         while (pos < _s.Length)
         {
             var at = _s.AsSpan(pos).IndexOf('@');
             if (at < 0) break;
+            if (pos + at >= end) return (pos, recovering);
             pos = Command(pos + at, ref recovering);
             Journal.Add(pos, recovering, Diagnostics.Count, Entries.Count);
             if (stop is not null && stop(pos, recovering)) return (pos, recovering);
@@ -322,16 +325,19 @@ internal sealed class BibScanner
         }
     }
 
-    /// <summary>"@type{" or "@type(" with only blanks before it on its line.</summary>
-    private bool IsEntryStartAtLineStart(int at)
+    private bool IsEntryStartAtLineStart(int at) => StartsEntryLine(_s, at);
+
+    /// <summary>"@type{" or "@type(" at <paramref name="at"/> with only blanks before it on its line: no value or key reads past it.</summary>
+    public static bool StartsEntryLine(string s, int at)
     {
         var b = at - 1;
-        while (b >= 0 && _s[b] is ' ' or '\t') b--;
-        if (b >= 0 && _s[b] is not ('\n' or '\r')) return false;
-        var p = ScanId(at + 1);
+        while (b >= 0 && s[b] is ' ' or '\t') b--;
+        if (b >= 0 && s[b] is not ('\n' or '\r')) return false;
+        var p = at + 1;
+        while (p < s.Length && IsIdChar(s[p])) p++;
         if (p == at + 1) return false;
-        p = SkipWs(p);
-        return p < _s.Length && _s[p] is '{' or '(';
+        while (p < s.Length && s[p] is ' ' or '\t' or '\n' or '\r' or '\f' or '\v') p++;
+        return p < s.Length && s[p] is '{' or '(';
     }
 
     /// <summary>Text on the rest of an entry's last line is usually a stray brace or field: report it (bibtex ignores it).</summary>
@@ -346,16 +352,22 @@ internal sealed class BibScanner
 
     private void Accept(RawEntry entry)
     {
-        if (_byKey.TryGetValue(entry.Key, out var first))
+        ref var first = ref CollectionsMarshal.GetValueRefOrAddDefault(_byKey, entry.Key, out var taken); // one lookup per key
+        if (taken)
         {
-            var (line, col) = _lines.GetPosition(first.KeyStart);
-            Diagnostics.Add(new CatalogDiagnostic(Severity.Warning, "bib-duplicate-key",
-                DuplicateKeyMessage(entry.Key, line, col),
-                new SourceSpan(_path, entry.KeyStart, entry.Key.Length)) { Related = new SourceSpan(_path, first.KeyStart, first.Key.Length) });
+            Diagnostics.Add(DuplicateKey(entry.KeyStart, entry.Key, first!));
             return;
         }
-        _byKey[entry.Key] = entry;
+        first = entry;
+        entry.AcceptedAt = Diagnostics.Count;
         Entries.Add(entry);
+    }
+
+    private CatalogDiagnostic DuplicateKey(int keyStart, string key, RawEntry first)
+    {
+        var (line, col) = _lines.GetPosition(first.KeyStart);
+        return new CatalogDiagnostic(Severity.Warning, "bib-duplicate-key", DuplicateKeyMessage(key, line, col),
+            new SourceSpan(_path, keyStart, key.Length)) { Related = new SourceSpan(_path, first.KeyStart, first.Key.Length) };
     }
 
     public static string DuplicateKeyMessage(string key, int line, int column) =>

@@ -28,12 +28,18 @@ public static class BibtexParser
         return k < 0 ? -1 : at + 1 + k;
     }
 
-    public static CatalogFile Parse(string path, string text)
+    /// <summary>From this length on a text is scanned in two parts at once: below it a second thread costs more than it saves.</summary>
+    private const int SplitMinLength = 4 << 20;
+
+    public static CatalogFile Parse(string path, string text) => Parse(path, text, SplitPoint(text), out _);
+
+    /// <param name="split">Where a second thread starts scanning (an '@' that starts an entry line), or -1 for one scan.</param>
+    /// <param name="joined">Whether the two parts' scans were joined (false: one scan, or the first part went on alone).</param>
+    internal static CatalogFile Parse(string path, string text, int split, out bool joined)
     {
         var lines = new LineIndex(text);
         var source = new BibText(text);
-        var scanner = new BibScanner(path, source, lines);
-        scanner.Run();
+        var scanner = Scan(path, source, lines, split, out joined);
         AddAliases(scanner, path);
         BibInheritance.Resolve(scanner.Entries, scanner.ByKey, path, scanner.Diagnostics);
         var seed = MacroSeed(scanner.Macros);
@@ -49,6 +55,48 @@ public static class BibtexParser
             Bibtex = new BibtexState(source, scanner.Journal, scanner.Diagnostics, scanner.Macros, scanner.LastStringAt, seed, reusable,
                 LinkTargets(scanner.Entries), [.. entries.Select(e => BibtexState.KeyHash(e.Key))]),
         };
+    }
+
+    /// <summary>The first line that starts an entry from the middle of a big text on, or -1 (one scan).</summary>
+    internal static int SplitPoint(string text)
+    {
+        if (text.Length < SplitMinLength || Environment.ProcessorCount < 2) return -1;
+        for (var i = text.Length / 2; i < text.Length * 3 / 4; i++)
+        {
+            var k = text.AsSpan(i, text.Length * 3 / 4 - i).IndexOf("\n@");
+            if (k < 0) break;
+            i += k + 1;
+            if (BibScanner.StartsEntryLine(text, i)) return i;
+        }
+        return -1;
+    }
+
+    /// <summary>
+    /// The scan of the whole text, in two parts at once from <paramref name="split"/>: the second part's scan is joined
+    /// to the first's when that gives exactly one scan's result, else the first part's scan goes on alone.
+    /// </summary>
+    private static BibScanner Scan(string path, BibText source, LineIndex lines, int split, out bool joined)
+    {
+        var names = new NameTable();
+        var scanner = new BibScanner(path, source, lines, names: names);
+        joined = false;
+        if (split <= 0 || split >= source.Text.Length || !BibScanner.StartsEntryLine(source.Text, split))
+        {
+            scanner.Run();
+            return scanner;
+        }
+        var first = (Pos: 0, Recovering: false);
+        BibScanner? second = null;
+        BothCores.Run(() => first = scanner.RunFrom(0, false, null, end: split), () =>
+        {
+            second = new BibScanner(path, source, lines, names: names);
+            second.RunFrom(split, false, null);
+        });
+        // The first part's last command cannot read past an entry line; should it ever, the second scan is not used.
+        joined = first.Pos <= split && scanner.Adopt(second!);
+        if (!joined) scanner.RunFrom(first.Pos, first.Recovering, null);
+        scanner.ResolveDeferred();
+        return scanner;
     }
 
     /// <summary>

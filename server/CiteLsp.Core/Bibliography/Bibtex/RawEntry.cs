@@ -9,11 +9,21 @@ internal sealed class RawEntry(BibText source, string type, string key, int star
     public int End { get; set; }
     public int KeyStart { get; } = keyStart;
     /// <summary>Lower-case field name → raw value (macros expanded, '#' resolved, TeX kept), in file order.</summary>
-    public BibFields Fields { get; } = new(source, 12);
+    public BibFields Fields { get; private set; } = new(source, 12);
     /// <summary>1–12 when "month" was a bare jan…dec macro (whatever the macro expands to), else 0.</summary>
     public int MonthFromMacro { get; set; }
     /// <summary>Fields whose value used a macro not yet defined: re-read once every @string is known.</summary>
     public List<(string Field, int ValueStart, int MacroAt)>? Deferred { get; set; }
     /// <summary>0 unvisited, 1 resolving, 2 resolved (crossref/xdata inheritance).</summary>
     public int InheritState { get; set; }
+    /// <summary>How many diagnostics the scan had made when it accepted this entry (where a duplicate key report goes).</summary>
+    public int AcceptedAt { get; set; }
+
+    /// <summary>The values of the same entry read again with other macros (the same text gives the same fields, in the same order).</summary>
+    public void TakeValues(RawEntry again)
+    {
+        Fields = again.Fields;
+        MonthFromMacro = again.MonthFromMacro;
+        Deferred = again.Deferred;
+    }
 }

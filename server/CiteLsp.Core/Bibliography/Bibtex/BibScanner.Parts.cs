@@ -1,0 +1,84 @@
+namespace CiteLsp.Core.Bibliography.Bibtex;
+
+/// <summary>
+/// A big file scanned in two parts at once: the second part's scan starts at a line that starts an entry, which no
+/// value, key or recovery of the first part reads past, so it sees the same commands one scan sees; only what the first
+/// part leaves behind (its macros, keys and reported names) is missing there, and is put right when the scans are joined.
+/// </summary>
+internal sealed partial class BibScanner
+{
+    /// <summary>
+    /// Takes over <paramref name="second"/>'s scan of the rest of the text, which started where this scan stopped (at
+    /// an '@' that starts an entry line), so that this scanner ends as one scan of the whole text would, before
+    /// <see cref="ResolveDeferred"/>. False, with nothing changed, in rare cases not put right here: this part gave a
+    /// month macro another value, the second part's @strings use a macro this part defines or already reported, or it
+    /// has both @strings and values that need this part's macros.
+    /// </summary>
+    public bool Adopt(BibScanner second)
+    {
+        for (var m = 0; m < 12; m++)
+            if (!string.Equals(_macros[BibDates.MonthMacros[m]], BibDates.MonthNames[m], StringComparison.Ordinal)) return false;
+        if (second._reportedMacros is { } names && names.Any(n => _macros.ContainsKey(n) || _reportedMacros?.Contains(n) == true)) return false;
+        // Values the second part left for later because they use a macro it did not know: one scan knew it from here.
+        var reread = second.Entries.Where(e => e.Deferred is { } uses && uses.Any(u => _macroLookup.ContainsKey(MacroAt(u.MacroAt)))).ToList();
+        if (reread.Count > 0 && second.LastStringAt >= 0) return false; // one scan read them with the second part's @strings too
+        // All of them in a file whose @strings head it (cryptobib: every journal is a macro): on both cores.
+        BothCores.Halves(reread.Count, (from, to) =>
+        {
+            var scanner = from == 0 ? this : new BibScanner(_path, _source, _lines, _macros, names: _names);
+            for (var i = from; i < to; i++) scanner.Reread(reread[i]);
+        });
+
+        _byKey.EnsureCapacity(_byKey.Count + second._byKey.Count);
+        Entries.EnsureCapacity(Entries.Count + second.Entries.Count);
+        var taken = 0;
+        var k = 0;
+        for (var row = 0; row < second.Journal.Count; row++)
+        {
+            for (; k < second.Journal.EntriesAfter(row); k++)
+            {
+                var e = second.Entries[k];
+                TakeDiagnostics(second, ref taken, e.AcceptedAt);
+                Accept(e); // a key this part has: reported as a duplicate, where one scan reports it
+            }
+            TakeDiagnostics(second, ref taken, second.Journal.DiagnosticsAfter(row));
+            Journal.Add(second.Journal.End(row), second.Journal.Recovering(row), Diagnostics.Count, Entries.Count);
+        }
+        TakeDiagnostics(second, ref taken, second.Diagnostics.Count);
+
+        // This part's month macros are the built-in ones, as the second part's were at its start.
+        foreach (var (name, value) in second._macros) _macros[name] = value;
+        if (second.LastStringAt >= 0) LastStringAt = second.LastStringAt;
+        _undefinedHits += second._undefinedHits;
+        if (second._reportedMacros is { } reported) (_reportedMacros ??= new(StringComparer.OrdinalIgnoreCase)).UnionWith(reported);
+        return true;
+    }
+
+    private ReadOnlySpan<char> MacroAt(int at) => _s.AsSpan(at, ScanId(at) - at);
+
+    /// <summary>The second part's diagnostics [from, to); a duplicate of a key first seen in this part names that entry.</summary>
+    private void TakeDiagnostics(BibScanner second, ref int from, int to)
+    {
+        for (; from < to; from++)
+        {
+            var d = second.Diagnostics[from];
+            if (d is { Code: "bib-duplicate-key", Related: { } related } && _byKey.TryGetValue(_s.Substring(d.Span.Start, d.Span.Length), out var first)
+                && first.KeyStart != related.Start)
+                d = DuplicateKey(d.Span.Start, _s.Substring(d.Span.Start, d.Span.Length), first);
+            Diagnostics.Add(d);
+        }
+    }
+
+    /// <summary>Reads an entry's fields again with this scanner's macros (the same text: the same diagnostics, not repeated).</summary>
+    private void Reread(RawEntry e)
+    {
+        var diagnostics = Diagnostics.Count;
+        var open = SkipWs(ScanId(SkipWs(e.Start + 1)));
+        var again = new RawEntry(_source, e.Type, e.Key, e.Start, e.KeyStart);
+        var p = SkipWs(e.KeyStart + e.Key.Length);
+        Fields(again, ref p, _s[open] == '{' ? '}' : ')');
+        again.Fields.TrimExcess();
+        Diagnostics.RemoveRange(diagnostics, Diagnostics.Count - diagnostics);
+        e.TakeValues(again);
+    }
+}
