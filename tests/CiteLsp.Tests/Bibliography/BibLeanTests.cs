@@ -10,16 +10,8 @@ namespace CiteLsp.Tests.Bibliography;
 /// </summary>
 public class BibLeanTests
 {
-    public static TheoryData<string> CorpusFiles()
-    {
-        var data = new TheoryData<string>();
-        foreach (var f in Directory.EnumerateFiles(TestPaths.Corpus, "*.bib", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-            data.Add(Path.GetRelativePath(TestPaths.Corpus, f));
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(CorpusFiles))]
+    [MemberData(nameof(CorpusBib.AllFiles), MemberType = typeof(CorpusBib))]
     public void Lean_entries_read_what_a_full_parse_keeps(string relative) =>
         AssertSameAsFull(TestPaths.CorpusFile(relative));
 

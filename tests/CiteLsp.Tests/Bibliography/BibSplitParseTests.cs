@@ -9,16 +9,8 @@ namespace CiteLsp.Tests.Bibliography;
 /// </summary>
 public class BibSplitParseTests
 {
-    public static TheoryData<string> CorpusFiles()
-    {
-        var data = new TheoryData<string>();
-        foreach (var f in Directory.EnumerateFiles(TestPaths.Corpus, "*.bib", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-            data.Add(Path.GetRelativePath(TestPaths.Corpus, f));
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(CorpusFiles))]
+    [MemberData(nameof(CorpusBib.AllFiles), MemberType = typeof(CorpusBib))]
     public void Any_split_of_a_corpus_file_gives_exactly_one_scan(string relative)
     {
         var path = TestPaths.CorpusFile(relative);

@@ -9,6 +9,15 @@ internal static class CorpusBib
     /// <summary>A real 1 MB library.</summary>
     public const string Library = "bib/large/jgrey4296-main-2025.bib";
 
+    /// <summary>Every .bib of the corpus, relative to it (for theories over all of them).</summary>
+    public static TheoryData<string> AllFiles()
+    {
+        var data = new TheoryData<string>();
+        foreach (var f in Directory.EnumerateFiles(TestPaths.Corpus, "*.bib", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            data.Add(Path.GetRelativePath(TestPaths.Corpus, f));
+        return data;
+    }
+
     public static (string Path, string Text, CatalogFile File) Parse(string relative = Library)
     {
         var path = TestPaths.CorpusFile(relative);
