@@ -333,10 +333,9 @@ internal sealed partial class BibScanner
         var b = at - 1;
         while (b >= 0 && s[b] is ' ' or '\t') b--;
         if (b >= 0 && s[b] is not ('\n' or '\r')) return false;
-        var p = at + 1;
-        while (p < s.Length && IsIdChar(s[p])) p++;
+        var p = ScanId(s, at + 1);
         if (p == at + 1) return false;
-        while (p < s.Length && s[p] is ' ' or '\t' or '\n' or '\r' or '\f' or '\v') p++;
+        p = SkipWs(s, p);
         return p < s.Length && s[p] is '{' or '(';
     }
 
@@ -405,9 +404,11 @@ internal sealed partial class BibScanner
         Diagnostics.Add(new CatalogDiagnostic(Severity.Error, "bib-syntax", message, new SourceSpan(_path, at, Math.Clamp(length, 0, _s.Length - at))));
     }
 
-    private int SkipWs(int p)
+    private int SkipWs(int p) => SkipWs(_s, p);
+
+    private static int SkipWs(string s, int p)
     {
-        while (p < _s.Length && _s[p] <= ' ' && _s[p] is ' ' or '\t' or '\n' or '\r' or '\f' or '\v') p++;
+        while (p < s.Length && s[p] <= ' ' && s[p] is ' ' or '\t' or '\n' or '\r' or '\f' or '\v') p++;
         return p;
     }
 
@@ -417,9 +418,11 @@ internal sealed partial class BibScanner
         return p;
     }
 
-    private int ScanId(int p)
+    private int ScanId(int p) => ScanId(_s, p);
+
+    private static int ScanId(string s, int p)
     {
-        while (p < _s.Length && IsIdChar(_s[p])) p++;
+        while (p < s.Length && IsIdChar(s[p])) p++;
         return p;
     }
 
