@@ -80,16 +80,14 @@ internal sealed class BibDiskFields(string path, ByteOffsets offsets, IReadOnlyD
     /// <summary>The abstract converted for display, read from the file.</summary>
     public string? Abstract(Entry entry) => Fields(entry)?.DisplayAbstract();
 
-    /// <summary>Entries named by the scanned entries' crossref and xdata fields, not read yet.</summary>
+    /// <summary>Entries the scanned entries inherit from (crossref, xdata), not read yet.</summary>
     private List<Entry> Parents(List<RawEntry> scanned, List<Entry> read)
     {
         List<Entry> parents = [];
         foreach (var e in scanned)
-            foreach (var name in (ReadOnlySpan<string>)["crossref", "xdata"])
-                if (e.Fields.TryGetValue(name, out var value))
-                    foreach (var key in value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-                        if (_byKey?.Value.TryGetValue(key, out var parent) == true && !read.Concat(parents).Any(r => ReferenceEquals(r, parent)))
-                            parents.Add(parent);
+            foreach (var (key, _) in BibInheritance.Parents(e))
+                if (_byKey?.Value.TryGetValue(key, out var parent) == true && !read.Concat(parents).Any(r => ReferenceEquals(r, parent)))
+                    parents.Add(parent);
         return parents;
     }
 

@@ -25,12 +25,18 @@ internal static class BibInheritance
     {
         if (e.InheritState != 0) return;
         e.InheritState = 1;
+        foreach (var (key, how) in Parents(e)) Inherit(e, key, how, byKey, path, diagnostics, depth);
+        e.InheritState = 2;
+    }
+
+    /// <summary>The keys an entry takes fields from, in the order it takes them: its xdata entries, then its crossref parent.</summary>
+    public static IEnumerable<(string Key, string How)> Parents(RawEntry e)
+    {
         if (e.Fields.TryGetValue("xdata", out var xdata))
             foreach (var k in xdata.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-                Inherit(e, k, "xdata", byKey, path, diagnostics, depth);
+                yield return (k, "xdata");
         if (e.Fields.TryGetValue("crossref", out var crossref) && crossref.Trim() is { Length: > 0 } parent)
-            Inherit(e, parent, "crossref", byKey, path, diagnostics, depth);
-        e.InheritState = 2;
+            yield return (parent, "crossref");
     }
 
     private static void Inherit(RawEntry child, string key, string how, Dictionary<string, RawEntry> byKey, string path, List<CatalogDiagnostic> diagnostics, int depth)
