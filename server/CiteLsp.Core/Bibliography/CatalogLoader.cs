@@ -65,21 +65,20 @@ public static class CatalogLoader
             return Failed(path, "catalog-binary", "this file looks binary (many NUL bytes), not a bibliography; it is not loaded", "");
         var kind = Detect(text);
         var file = kind == Kind.Bibtex && previous?.Bibtex is not null && previous.Path == path ? BibtexParser.Reparse(previous, text) : Parse(path, text, kind);
-        if (kind == Kind.Bibtex && Lean(path, file, text, outcome, fieldsOnDiskAbove) is { } lean) file = lean;
+        if (kind == Kind.Bibtex && length >= fieldsOnDiskAbove && Lean(path, file, text, outcome) is { } lean) file = lean;
         if (outcome != TextDecoder.Outcome.Latin1Fallback) return file;
         var warning = new CatalogDiagnostic(Severity.Warning, "catalog-encoding",
             "the file is not valid UTF-8; it was read as Latin-1 (save it as UTF-8 to be sure accents are right)", new SourceSpan(path, 0, 0));
         return file with { Diagnostics = [warning, .. file.Diagnostics] };
     }
 
-    private static CatalogFile? Lean(string path, CatalogFile file, string text, TextDecoder.Outcome outcome, long above)
+    private static CatalogFile? Lean(string path, CatalogFile file, string text, TextDecoder.Outcome outcome)
     {
         try
         {
             using var handle = File.OpenHandle(path);
-            if (RandomAccess.GetLength(handle) < above) return null;
             Span<byte> head = stackalloc byte[3];
-            var (encoding, preamble) = ByteOffsets.EncodingOf(head[..RandomAccess.Read(handle, head, 0)], outcome);
+            var (encoding, preamble) = TextDecoder.EncodingOf(head[..RandomAccess.Read(handle, head, 0)], outcome);
             return BibLean.Slim(file, ByteOffsets.Of(text, encoding, preamble));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return null; }

@@ -33,15 +33,6 @@ public sealed class ByteOffsets
         return new ByteOffsets(encoding, [.. chars], [.. bytes]);
     }
 
-    /// <summary>The encoding and byte-order mark of a file that <see cref="TextDecoder"/> decoded with this outcome.</summary>
-    public static (Encoding Encoding, int Preamble) EncodingOf(ReadOnlySpan<byte> head, TextDecoder.Outcome outcome)
-    {
-        if (head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) return (Encoding.Unicode, 2);
-        if (head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return (Encoding.BigEndianUnicode, 2);
-        var bom = head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
-        return (outcome == TextDecoder.Outcome.Latin1Fallback ? Encoding.Latin1 : new UTF8Encoding(false), bom);
-    }
-
     /// <summary>
     /// The characters [start, start + length) read from the file; null when the file no longer holds that many
     /// (it changed since it was decoded).

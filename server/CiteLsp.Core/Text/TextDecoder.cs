@@ -22,6 +22,15 @@ public static class TextDecoder
         return Utf8OrLatin1(span);
     }
 
+    /// <summary>The encoding and byte-order mark of a file that this decoder read with this outcome.</summary>
+    public static (Encoding Encoding, int Preamble) EncodingOf(ReadOnlySpan<byte> head, Outcome outcome)
+    {
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) return (Encoding.Unicode, 2);
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return (Encoding.BigEndianUnicode, 2);
+        var bom = head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        return (outcome == Outcome.Latin1Fallback ? Encoding.Latin1 : new UTF8Encoding(false), bom);
+    }
+
     /// <summary>
     /// More than 1% NUL bytes, or more than 5% other control bytes (random or compressed data has about 12%), in
     /// the first 64 KB: not a text file.
