@@ -46,16 +46,7 @@ public class BoundedSearchTests
         foreach (var q in queries)
             foreach (var limit in Limits)
             {
-                var full = index.Search(q, limit, null, long.MaxValue);
-                var bounded = index.Search(q, limit, null, 0);
-                var where = $"{context}, query '{q}', limit {limit}";
-                Assert.True(full.Count == bounded.Count, $"{where}: {full.Count} vs {bounded.Count} hits");
-                for (var i = 0; i < full.Count; i++)
-                {
-                    Assert.True(ReferenceEquals(full[i].Entry, bounded[i].Entry), $"{where}: hit {i} is {full[i].Entry.Key} vs {bounded[i].Entry.Key}");
-                    Assert.True(full[i].Score == bounded[i].Score, $"{where}: hit {i} score {full[i].Score} vs {bounded[i].Score}");
-                    Assert.True(full[i].Matches.SequenceEqual(bounded[i].Matches), $"{where}: hit {i} matches differ");
-                }
+                IndexEdits.AssertSameHits(index.Search(q, limit, null, long.MaxValue), index.Search(q, limit, null, 0), $"{context}, query '{q}', limit {limit}");
                 if (index.Scored(q, limit, long.MaxValue) > index.Scored(q, limit, 0)) stops++;
             }
         return stops;

@@ -84,6 +84,18 @@ internal static class IndexEdits
     }
 
     /// <summary>Same entries (the very objects), scores, highlights and order for every query, limit and option.</summary>
+    /// <summary>The same entries in the same order, with the same scores and highlights.</summary>
+    public static void AssertSameHits(IReadOnlyList<SearchHit> a, IReadOnlyList<SearchHit> b, string where)
+    {
+        Assert.True(a.Count == b.Count, $"{where}: {a.Count} vs {b.Count} hits");
+        for (var i = 0; i < a.Count; i++)
+        {
+            Assert.True(ReferenceEquals(a[i].Entry, b[i].Entry), $"{where}: hit {i} is {a[i].Entry.Key} vs {b[i].Entry.Key}");
+            Assert.True(a[i].Score == b[i].Score, $"{where}: hit {i} score {a[i].Score} vs {b[i].Score}");
+            Assert.True(a[i].Matches.SequenceEqual(b[i].Matches), $"{where}: hit {i} matches differ");
+        }
+    }
+
     public static void AssertSame(SearchIndex expected, SearchIndex actual, List<Entry> entries, Random rng, List<Entry> graveyard, string context)
     {
         var options = Options(entries, rng).ToList();
@@ -94,14 +106,7 @@ internal static class IndexEdits
             {
                 var a = expected.Search(q, limit, option);
                 var b = actual.Search(q, limit, option);
-                var where = $"{context}, query '{q}', limit {limit}, options {option is not null}";
-                Assert.True(a.Count == b.Count, $"{where}: {a.Count} vs {b.Count} hits");
-                for (var i = 0; i < a.Count; i++)
-                {
-                    Assert.True(ReferenceEquals(a[i].Entry, b[i].Entry), $"{where}: hit {i} is {a[i].Entry.Key} vs {b[i].Entry.Key}");
-                    Assert.True(a[i].Score == b[i].Score, $"{where}: hit {i} score {a[i].Score} vs {b[i].Score}");
-                    Assert.True(a[i].Matches.SequenceEqual(b[i].Matches), $"{where}: hit {i} matches differ");
-                }
+                AssertSameHits(a, b, $"{context}, query '{q}', limit {limit}, options {option is not null}");
             }
         }
     }
