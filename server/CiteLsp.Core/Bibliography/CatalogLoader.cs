@@ -41,11 +41,11 @@ public static class CatalogLoader
 
     public static CatalogFile Load(string path) => Load(path, null);
 
-    /// <summary>BibTeX files this big keep lean entries that read raw fields and abstracts from the file when asked.</summary>
+    /// <summary>BibTeX files this big keep lean entries that read raw fields and abstracts from the file when asked (<see cref="BibtexParser.ParseLean"/>).</summary>
     public const long DefaultFieldsOnDiskAbove = 128L << 20;
 
     /// <param name="previous">The last parse of this file: a BibTeX file is then re-scanned only where it changed.</param>
-    /// <param name="fieldsOnDiskAbove">From this size on, a BibTeX file's raw fields stay in the file (see <see cref="BibLean"/>).</param>
+    /// <param name="fieldsOnDiskAbove">From this size on, a BibTeX file's raw fields stay in the file (see <see cref="BibtexParser.ParseLean"/>).</param>
     public static CatalogFile Load(string path, CatalogFile? previous, long fieldsOnDiskAbove = DefaultFieldsOnDiskAbove)
     {
         string text;
@@ -64,22 +64,25 @@ public static class CatalogLoader
         if (outcome == TextDecoder.Outcome.Binary)
             return Failed(path, "catalog-binary", "this file looks binary (many NUL bytes), not a bibliography; it is not loaded", "");
         var kind = Detect(text);
-        var file = kind == Kind.Bibtex && previous?.Bibtex is not null && previous.Path == path ? BibtexParser.Reparse(previous, text) : Parse(path, text, kind);
-        if (kind == Kind.Bibtex && length >= fieldsOnDiskAbove && Lean(path, file, text, outcome) is { } lean) file = lean;
+        var file = kind != Kind.Bibtex ? Parse(path, text, kind)
+            : length >= fieldsOnDiskAbove && Offsets(path, text, outcome) is { } offsets ? BibtexParser.ParseLean(path, text, offsets)
+            : previous?.Bibtex is not null && previous.Path == path ? BibtexParser.Reparse(previous, text)
+            : BibtexParser.Parse(path, text);
         if (outcome != TextDecoder.Outcome.Latin1Fallback) return file;
         var warning = new CatalogDiagnostic(Severity.Warning, "catalog-encoding",
             "the file is not valid UTF-8; it was read as Latin-1 (save it as UTF-8 to be sure accents are right)", new SourceSpan(path, 0, 0));
         return file with { Diagnostics = [warning, .. file.Diagnostics] };
     }
 
-    private static CatalogFile? Lean(string path, CatalogFile file, string text, TextDecoder.Outcome outcome)
+    /// <summary>Where the decoded text's characters are in the file, for a library that reads its fields from there.</summary>
+    private static ByteOffsets? Offsets(string path, string text, TextDecoder.Outcome outcome)
     {
         try
         {
             using var handle = File.OpenHandle(path);
             Span<byte> head = stackalloc byte[3];
             var (encoding, preamble) = TextDecoder.EncodingOf(head[..RandomAccess.Read(handle, head, 0)], outcome);
-            return BibLean.Slim(file, ByteOffsets.Of(text, encoding, preamble));
+            return ByteOffsets.Of(text, encoding, preamble);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return null; }
     }

@@ -38,6 +38,9 @@ public sealed record Entry
     public IReadOnlyDictionary<string, string> Fields { get => _fields ?? _onDisk?.Fields(this) ?? EmptyFields; init => _fields = value; }
 
     private IReadOnlyDictionary<string, string>? _fields;
+
+    /// <summary>Sets <see cref="Fields"/>, or leaves them to <see cref="OnDisk"/> (null).</summary>
+    internal IReadOnlyDictionary<string, string>? FieldsInMemory { init => _fields = value; }
     /// <summary>Hash of the entry's source text; equal hashes and keys mean equal content. 0 when unknown.</summary>
     public ulong ContentHash { get; init; }
     /// <summary>The whole entry in its source file.</summary>

@@ -9,28 +9,31 @@ internal static class BibEntryBuilder
 {
     private static readonly string[] VenueFields = ["journal", "journaltitle", "booktitle", "publisher", "howpublished", "school", "institution"];
 
-    public static Entry Build(RawEntry e, string path, BibText source, ulong macroSeed)
+    /// <param name="memo">This thread's names and venues parsed before (shared, not parsed again).</param>
+    /// <param name="disk">For a lean library: the entry keeps no raw fields and reads them from the file.</param>
+    public static Entry Build(RawEntry e, string path, BibText source, ulong macroSeed, BibMemo? memo = null, BibDiskFields? disk = null)
     {
         var f = e.Fields;
-        var (people, truncated) = Span(f, "author", out var names) || Span(f, "editor", out names) ? BibNames.Parse(names) : ([], false);
+        var (people, truncated) = Span(f, "author", out var names) || Span(f, "editor", out names) ? BibNames.Parse(names, memo) : ([], false);
         return new Entry
         {
             Key = e.Key,
             Type = e.Type,
             Title = Span(f, "title", out var title) ? TexText.ToDisplay(title) : "",
-            Authors = people,
+            Authors = disk is null ? people : [.. people],
             AuthorsTruncated = truncated,
             Date = BibDates.FromFields(f, e.MonthFromMacro),
-            Venue = Venue(f),
+            Venue = Venue(f, memo),
             Doi = Get(f, "doi")?.Trim(),
             Url = Get(f, "url")?.Trim(),
             ArxivId = ArxivId(f),
             Aliases = Get(f, "ids") is { } ids ? ids.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : [],
-            Fields = f,
+            FieldsInMemory = disk is null ? f : null,
+            OnDisk = disk,
             ContentHash = ContentHash(e, source.Text, macroSeed),
             Location = new SourceSpan(path, e.Start, e.End - e.Start),
             KeyLocation = new SourceSpan(path, e.KeyStart, e.Key.Length),
-            Origin = source, // after the spans: they are offsets in this version
+            Origin = disk is null ? source : null, // after the spans: they are offsets in this version
         };
     }
 
@@ -55,10 +58,10 @@ internal static class BibEntryBuilder
     private static string? Get(BibFields f, string name) =>
         f.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v : null;
 
-    private static string? Venue(BibFields f)
+    private static string? Venue(BibFields f, BibMemo? memo)
     {
         foreach (var name in VenueFields)
-            if (Span(f, name, out var v)) return TexText.ToDisplay(v);
+            if (Span(f, name, out var v)) return memo is null ? TexText.ToDisplay(v) : memo.Venue(v);
         return null;
     }
 

@@ -9,7 +9,10 @@ public static class BibNames
 {
     public static (List<Person> People, bool Truncated) Parse(string raw) => Parse(raw.AsSpan());
 
-    public static (List<Person> People, bool Truncated) Parse(ReadOnlySpan<char> s)
+    public static (List<Person> People, bool Truncated) Parse(ReadOnlySpan<char> s) => Parse(s, null);
+
+    /// <param name="memo">Names parsed before, shared instead of parsed again.</param>
+    internal static (List<Person> People, bool Truncated) Parse(ReadOnlySpan<char> s, BibMemo? memo)
     {
         var people = new List<Person>(4);
         var truncated = false;
@@ -29,7 +32,7 @@ public static class BibNames
             }
             var name = s[start..i].Trim(" \t\r\n~");
             if (name is "others") truncated = true;
-            else if (!name.IsEmpty) people.Add(ParseName(name));
+            else if (!name.IsEmpty) people.Add(memo is null ? ParseName(name) : memo.Person(name));
             start = i + 4;
             i += 3;
         }
@@ -40,7 +43,7 @@ public static class BibNames
 
     public static Person ParseName(string name) => ParseName(name.AsSpan().Trim());
 
-    private static Person ParseName(ReadOnlySpan<char> s)
+    internal static Person ParseName(ReadOnlySpan<char> s)
     {
         if (s[0] == '{' && MatchingBrace(s, 0) == s.Length - 1) return Person.Corporate(TexText.ToDisplay(s));
         int c1 = -1, c2 = -1, depth = 0;

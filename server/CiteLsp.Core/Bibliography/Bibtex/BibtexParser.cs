@@ -31,11 +31,22 @@ public static class BibtexParser
     /// <summary>From this length on a text is scanned in two parts at once: below it a second thread costs more than it saves.</summary>
     private const int SplitMinLength = 4 << 20;
 
-    public static CatalogFile Parse(string path, string text) => Parse(path, text, SplitPoint(text), out _);
+    public static CatalogFile Parse(string path, string text) => Parse(path, text, SplitPoint(text), null, out _);
+
+    /// <summary>
+    /// A library too big to keep its text (two bytes per character): its entries keep what completion shows and read
+    /// their raw fields and abstract from the file when asked (<see cref="BibDiskFields"/>); the text is let go. A
+    /// million-entry library then fits in memory beside its index. Such a file is parsed whole on every change.
+    /// </summary>
+    /// <param name="offsets">Where the text's characters are in the file.</param>
+    public static CatalogFile ParseLean(string path, string text, ByteOffsets offsets) => Parse(path, text, SplitPoint(text), offsets, out _);
+
+    internal static CatalogFile Parse(string path, string text, int split, out bool joined) => Parse(path, text, split, null, out joined);
 
     /// <param name="split">Where a second thread starts scanning (an '@' that starts an entry line), or -1 for one scan.</param>
+    /// <param name="lean">For <see cref="ParseLean"/>.</param>
     /// <param name="joined">Whether the two parts' scans were joined (false: one scan, or the first part went on alone).</param>
-    internal static CatalogFile Parse(string path, string text, int split, out bool joined)
+    private static CatalogFile Parse(string path, string text, int split, ByteOffsets? lean, out bool joined)
     {
         var lines = new LineIndex(text);
         var source = new BibText(text);
@@ -43,11 +54,18 @@ public static class BibtexParser
         AddAliases(scanner, path);
         BibInheritance.Resolve(scanner.Entries, scanner.ByKey, path, scanner.Diagnostics);
         var seed = MacroSeed(scanner.Macros);
+        var disk = lean is null ? null : new BibDiskFields(path, lean, scanner.Macros);
         var entries = new Entry[scanner.Entries.Count];
         BothCores.Halves(entries.Length, (from, to) =>
         {
-            for (var i = from; i < to; i++) entries[i] = BibEntryBuilder.Build(scanner.Entries[i], path, source, seed);
+            var memo = new BibMemo();
+            for (var i = from; i < to; i++) entries[i] = BibEntryBuilder.Build(scanner.Entries[i], path, source, seed, memo, disk);
         });
+        if (disk is not null)
+        {
+            disk.Attach(entries);
+            return new CatalogFile(path, Format, entries, scanner.Diagnostics, lines) { OnDisk = disk };
+        }
         // A macro used before its definition is resolved at the end of the file: a re-scan from the middle could not.
         var reusable = !scanner.Diagnostics.Any(d => d.Code == "bib-macro-order");
         return new CatalogFile(path, Format, entries, scanner.Diagnostics, lines)
