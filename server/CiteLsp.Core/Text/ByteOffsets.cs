@@ -1,4 +1,5 @@
 using System.Text;
+using CiteLsp.Core.Bibliography;
 
 namespace CiteLsp.Core.Text;
 
@@ -19,18 +20,21 @@ public sealed class ByteOffsets
     public static ByteOffsets Of(string text, Encoding encoding, int preamble)
     {
         var chars = new List<int> { 0 };
-        var bytes = new List<long> { preamble };
-        long at = preamble;
-        for (var from = 0; from < text.Length;)
+        for (var at = 0; at < text.Length;)
         {
-            var to = Math.Min(text.Length, from + Stride);
+            var to = Math.Min(text.Length, at + Stride);
             if (to < text.Length && char.IsHighSurrogate(text[to - 1])) to++; // never between the halves of a pair
-            at += encoding.GetByteCount(text.AsSpan(from, to - from));
-            from = to;
-            chars.Add(from);
-            bytes.Add(at);
+            chars.Add(at = to);
         }
-        return new ByteOffsets(encoding, [.. chars], [.. bytes]);
+        // Each stride's byte count on both cores (a 600 MB library has 300k strides), then summed up.
+        var bytes = new long[chars.Count];
+        bytes[0] = preamble;
+        BothCores.Halves(chars.Count - 1, (from, to) =>
+        {
+            for (var i = from; i < to; i++) bytes[i + 1] = encoding.GetByteCount(text.AsSpan(chars[i], chars[i + 1] - chars[i]));
+        });
+        for (var i = 1; i < bytes.Length; i++) bytes[i] += bytes[i - 1];
+        return new ByteOffsets(encoding, [.. chars], bytes);
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using CiteLsp.Core.Bibliography;
+
 namespace CiteLsp.Core.Text;
 
 /// <summary>Maps UTF-16 offsets to 0-based line and column and back. Lines end at \n, \r\n or \r.</summary>
@@ -9,10 +11,23 @@ public sealed class LineIndex
     public LineIndex(string text)
     {
         // Count, then fill: no list growth on a file with millions of lines.
-        _lineStarts = new int[1 + StartsOpened(text, 0, text.Length, default)];
-        StartsOpened(text, 0, text.Length, _lineStarts.AsSpan(1));
         TextLength = text.Length;
+        if (text.Length < ParallelFrom)
+        {
+            _lineStarts = new int[1 + StartsOpened(text, 0, text.Length, default)];
+            StartsOpened(text, 0, text.Length, _lineStarts.AsSpan(1));
+            return;
+        }
+        // A big text in two halves at once, not cut inside a CRLF.
+        var middle = text.Length / 2;
+        while (middle < text.Length && text[middle - 1] == '\r') middle++;
+        int first = 0, second = 0;
+        BothCores.Run(() => first = StartsOpened(text, 0, middle, default), () => second = StartsOpened(text, middle, text.Length, default));
+        var starts = _lineStarts = new int[1 + first + second];
+        BothCores.Run(() => StartsOpened(text, 0, middle, starts.AsSpan(1, first)), () => StartsOpened(text, middle, text.Length, starts.AsSpan(1 + first)));
     }
+
+    private const int ParallelFrom = 4 << 20;
 
     /// <summary>
     /// Counts the line starts opened by the line breaks that begin in [from, to) and writes them into

@@ -15,4 +15,28 @@ public class LineIndexTests
         Assert.Equal((1, 2), lines.GetPosition(text.IndexOf('\r')));
         Assert.Equal(text.IndexOf('e'), lines.GetOffset(3, 0));
     }
+
+    /// <summary>A big text's line starts are found in two halves at once: a CRLF, CR or LF at the cut counts once.</summary>
+    [Theory]
+    [InlineData("\r\n")]
+    [InlineData("\r")]
+    [InlineData("\n")]
+    [InlineData("\r\r\n\n")]
+    public void A_big_text_cut_at_a_line_break_has_the_line_starts_of_one_pass(string breakAtMiddle)
+    {
+        var random = new Random(7);
+        var text = new System.Text.StringBuilder();
+        while (text.Length < 5_000_000) text.Append('a', random.Next(0, 90)).Append(random.Next(3) switch { 0 => "\n", 1 => "\r\n", _ => "\r" });
+        var middle = text.Length / 2;
+        var big = text.ToString(0, middle - 1) + breakAtMiddle + text.ToString(middle, text.Length - middle);
+        var lines = new LineIndex(big);
+        var expected = new List<int> { 0 };
+        for (var i = 0; i < big.Length; i++)
+        {
+            if (big[i] == '\r' && i + 1 < big.Length && big[i + 1] == '\n') i++;
+            if (big[i] is '\r' or '\n') expected.Add(i + 1);
+        }
+        Assert.Equal(expected.Count, lines.LineCount);
+        Assert.Equal(expected, Enumerable.Range(0, lines.LineCount).Select(lines.LineStart));
+    }
 }

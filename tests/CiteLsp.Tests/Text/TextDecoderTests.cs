@@ -13,14 +13,50 @@ public class TextDecoderTests
     public void A_character_cut_by_a_chunk_boundary_is_still_utf8(int before)
     {
         var text = new string('a', (1 << 16) - before) + "‘x’ 😀 é" + new string('b', 100);
-        var path = Path.Combine(Path.GetTempPath(), $"citelsp-decoder-{Environment.ProcessId}-{before}.bib");
-        File.WriteAllText(path, text, new UTF8Encoding(false));
-        try
+        var (decoded, outcome) = DecodeFile(new UTF8Encoding(false).GetBytes(text), inMemoryLimit: 0);
+        Assert.Equal(TextDecoder.Outcome.Utf8, outcome);
+        Assert.Equal(text, decoded);
+    }
+
+    /// <summary>
+    /// A big file is decoded in two halves at once, in 1 MB chunks: wherever the middle and the chunk boundaries fall
+    /// (inside a 2-, 3- or 4-byte character, or after a byte-order mark), the text is the one-piece decode's.
+    /// </summary>
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(1, false)]
+    [InlineData(2, true)]
+    [InlineData(3, false)]
+    [InlineData(5, true)]
+    public void A_big_file_decoded_in_halves_is_the_whole_decode(int shift, bool bom)
+    {
+        var piece = new StringBuilder();
+        for (var i = 0; piece.Length < 1_500_000; i++) piece.Append(i % 7 == 0 ? "é" : i % 11 == 0 ? "‘" : i % 13 == 0 ? "😀" : "ab");
+        var text = new string('x', shift) + piece + "Ünïcødé 😀 " + piece;
+        var bytes = (bom ? (byte[])[0xEF, 0xBB, 0xBF] : []).Concat(new UTF8Encoding(false).GetBytes(text)).ToArray();
+        var (decoded, outcome) = DecodeFile(bytes, inMemoryLimit: 0);
+        Assert.Equal(TextDecoder.Outcome.Utf8, outcome);
+        Assert.Equal(text, decoded);
+    }
+
+    [Fact]
+    public void A_big_file_invalid_in_either_half_is_read_as_latin1_whole()
+    {
+        foreach (var at in new[] { 10, 2_500_000 })
         {
-            var (decoded, outcome) = TextDecoder.DecodeFile(path);
-            Assert.Equal(TextDecoder.Outcome.Utf8, outcome);
-            Assert.Equal(text, decoded);
+            var bytes = Encoding.UTF8.GetBytes(new string('a', 1_000_000) + "é" + new string('b', 2_000_000));
+            bytes[at] = 0xFF;
+            var (decoded, outcome) = DecodeFile(bytes, inMemoryLimit: 0);
+            Assert.Equal(TextDecoder.Outcome.Latin1Fallback, outcome);
+            Assert.Equal(Encoding.Latin1.GetString(bytes), decoded);
         }
+    }
+
+    private static (string, TextDecoder.Outcome) DecodeFile(byte[] bytes, long inMemoryLimit)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"citelsp-decoder-{Environment.ProcessId}-{Guid.NewGuid():N}.bib");
+        File.WriteAllBytes(path, bytes);
+        try { return TextDecoder.DecodeFile(path, inMemoryLimit); }
         finally { File.Delete(path); }
     }
 }
