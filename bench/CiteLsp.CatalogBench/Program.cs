@@ -8,6 +8,7 @@ using CiteLsp.Core.Bibliography;
 // --once: a single cold load per file (no warm-up, no repeats), so the peak working set is that of one load.
 if (args is ["scale", var scalePath]) return ScaleRun.Run(scalePath);
 if (args is ["memory", var memoryPath]) return MemoryRun.Run(memoryPath);
+if (args is ["first", var firstPath, ..]) return FirstLoadRun.Run(firstPath, args.Contains("--lean"));
 var once = args.Contains("--once");
 var files = args.Where(a => a != "--once").SelectMany(a => Directory.Exists(a)
         ? Directory.EnumerateFiles(a, "*", SearchOption.AllDirectories).Where(f => f.EndsWith(".bib") || f.EndsWith(".json") || f.EndsWith(".yml") || f.EndsWith(".yaml"))
