@@ -27,7 +27,11 @@ const rewrites = Number(opt('--rewrites', 3)); // rewrites per run (1.5 s apart)
 const inPlace = argv.includes('--in-place'); // rewrite the library in place (truncate, then write) instead of renaming
 
 function session() {
-  const child = spawn(dll.endsWith('.dll') ? 'dotnet' : dll, dll.endsWith('.dll') ? [dll] : [], { stdio: ['pipe', 'pipe', process.env.BENCH_STDERR ? 'inherit' : 'ignore'] });
+  const spawned = process.hrtime.bigint();
+  const child = spawn(dll.endsWith('.dll') ? 'dotnet' : dll, dll.endsWith('.dll') ? [dll] : [], { stdio: ['pipe', 'pipe', process.env.BENCH_STDERR ? 'pipe' : 'ignore'] });
+  // BENCH_STDERR=1: the server's log, each line stamped with the ms since the spawn.
+  child.stderr?.on('data', (d) => d.toString().split('\n').filter(Boolean).forEach((line) =>
+    process.stderr.write(`${(Number(process.hrtime.bigint() - spawned) / 1e6).toFixed(0).padStart(6)} ${line}\n`)));
   let nextId = 1;
   const pending = new Map();
   const listeners = [];
@@ -62,6 +66,12 @@ function rssMB(pid, field) {
   return m ? Number(m[1]) / 1024 : undefined;
 }
 
+// CPU time the server has used (user + system), in ms: steadier than wall time on a shared machine.
+function cpuMs(pid) {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ 100)
+}
+
 async function once() {
   const t0 = process.hrtime.bigint();
   const ms = (from = t0) => Number(process.hrtime.bigint() - from) / 1e6;
@@ -75,6 +85,7 @@ async function once() {
   s.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'latex', version: 1, text } });
   while ((await completion(s, text, '')).length === 0) await sleep(2);
   result.firstCompletion = ms();
+  result.cpuFirstMs = cpuMs(s.child.pid);
   result.rssFirstMB = rssMB(s.child.pid, 'VmRSS');
   if (reload && library) {
     const original = fs.readFileSync(library, 'utf8');
