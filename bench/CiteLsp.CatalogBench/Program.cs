@@ -10,6 +10,7 @@ if (args is ["scale", var scalePath]) return ScaleRun.Run(scalePath);
 if (args is ["memory", var memoryPath]) return MemoryRun.Run(memoryPath);
 if (args is ["first", var firstPath, ..]) return FirstLoadRun.Run(firstPath, args.Contains("--lean"));
 if (args is ["cache", var cachePath]) return CacheRun.Run(cachePath);
+if (args is ["index", var indexPath, ..]) return IndexRun.Run(indexPath, args.Length > 2 ? int.Parse(args[2]) : 5, args.Contains("parts"));
 var once = args.Contains("--once");
 var files = args.Where(a => a != "--once").SelectMany(a => Directory.Exists(a)
         ? Directory.EnumerateFiles(a, "*", SearchOption.AllDirectories).Where(f => f.EndsWith(".bib") || f.EndsWith(".json") || f.EndsWith(".yml") || f.EndsWith(".yaml"))

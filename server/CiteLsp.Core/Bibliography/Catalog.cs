@@ -17,7 +17,8 @@ public sealed class Catalog
     // Key (and alias) → entry. Plain dictionaries, not frozen ones: freezing 100k keys took ~200 ms. Entries, not
     // positions: an entry added or removed by a reload moves no other entry's value.
     private readonly Dictionary<string, Entry> _byKey;
-    private readonly Dictionary<string, Entry> _byKeyIgnoreCase;
+    /// <summary>The same, case-insensitive; made when first asked (see <see cref="FindIgnoreCase"/>).</summary>
+    private Dictionary<string, Entry>? _byKeyIgnoreCase;
     /// <summary>Every candidate entry in priority order, before duplicate keys were dropped (when none was: Entries).</summary>
     private readonly Entry[] _candidates;
     /// <summary>Every alias, case-insensitive; null when there is none.</summary>
@@ -29,7 +30,7 @@ public sealed class Catalog
     public string KeyMaps { get; private init; } = "built";
 
     private Catalog(IReadOnlyList<CatalogFile> files, Entry[] candidates, SeedKeys? seedKeys, IReadOnlyList<Entry> entries,
-        Dictionary<string, Entry> byKey, Dictionary<string, Entry> byKeyIgnoreCase, HashSet<string>? aliases)
+        Dictionary<string, Entry> byKey, Dictionary<string, Entry>? byKeyIgnoreCase, HashSet<string>? aliases)
     {
         _seedKeys = seedKeys;
         Files = files;
@@ -57,23 +58,20 @@ public sealed class Catalog
 
         var entries = new List<Entry>(candidates.Length);
         var byKey = new Dictionary<string, Entry>(candidates.Length, StringComparer.Ordinal);
-        var byKeyIgnoreCase = new Dictionary<string, Entry>(candidates.Length, StringComparer.OrdinalIgnoreCase);
         foreach (var e in candidates)
-            if (byKey.TryAdd(e.Key, e))
-            {
-                byKeyIgnoreCase.TryAdd(e.Key, e);
-                entries.Add(e);
-            }
+            if (byKey.TryAdd(e.Key, e)) entries.Add(e);
         // Aliases (biblatex "ids") resolve too, after every real key so that a key always wins.
         HashSet<string>? aliases = null;
         foreach (var e in entries)
+        {
+            if (e.Aliases.Count == 0) continue; // most entries: no enumerator to ask for
             foreach (var alias in e.Aliases)
             {
                 (aliases ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(alias);
                 byKey.TryAdd(alias, e);
-                byKeyIgnoreCase.TryAdd(alias, e);
             }
-        return new Catalog(files, candidates, seedKeys, entries.Count == candidates.Length ? candidates : [.. entries], byKey, byKeyIgnoreCase, aliases);
+        }
+        return new Catalog(files, candidates, seedKeys, entries.Count == candidates.Length ? candidates : [.. entries], byKey, null, aliases);
     }
 
     /// <summary>The keyless entries given, the keyed ones made of them, and whether no library key clashed.</summary>
@@ -127,24 +125,25 @@ public sealed class Catalog
         if (oldEnd - prefix > MaxChanged || newEnd - prefix > MaxChanged || previous.Entries.Count != old.Length) return null;
 
         var byKey = new Dictionary<string, Entry>(previous._byKey, previous._byKey.Comparer);
-        var byKeyIgnoreCase = new Dictionary<string, Entry>(previous._byKeyIgnoreCase, previous._byKeyIgnoreCase.Comparer);
+        // The case-insensitive map is patched only if it was made; else the new catalog makes its own when asked.
+        var byKeyIgnoreCase = previous._byKeyIgnoreCase is { } made ? new Dictionary<string, Entry>(made, made.Comparer) : null;
         for (var i = prefix; i < oldEnd; i++)
         {
             // An alias equal to the old key would take it over; an entry's own aliases: rebuild.
             var key = old[i].Key;
             if (old[i].Aliases.Count > 0 || previous._aliases?.Contains(key) == true) return null;
-            if (!byKey.Remove(key, out var was) || was != old[i] || !byKeyIgnoreCase.Remove(key, out was) || was != old[i]) return null;
+            if (!byKey.Remove(key, out var was) || was != old[i] || byKeyIgnoreCase is not null && (!byKeyIgnoreCase.Remove(key, out was) || was != old[i])) return null;
         }
         foreach (var (before, now) in replaced) // the maps point at the new object
         {
             foreach (var name in now.Aliases.Prepend(now.Key))
             {
                 if (byKey.TryGetValue(name, out var e) && e == before) byKey[name] = now;
-                if (byKeyIgnoreCase.TryGetValue(name, out e) && e == before) byKeyIgnoreCase[name] = now;
+                if (byKeyIgnoreCase is not null && byKeyIgnoreCase.TryGetValue(name, out e) && e == before) byKeyIgnoreCase[name] = now;
             }
         }
         for (var i = prefix; i < newEnd; i++)
-            if (candidates[i].Aliases.Count > 0 || !byKey.TryAdd(candidates[i].Key, candidates[i]) || !byKeyIgnoreCase.TryAdd(candidates[i].Key, candidates[i])) return null;
+            if (candidates[i].Aliases.Count > 0 || !byKey.TryAdd(candidates[i].Key, candidates[i]) || byKeyIgnoreCase?.TryAdd(candidates[i].Key, candidates[i]) == false) return null;
         return new Catalog(files, candidates, seedKeys, candidates, byKey, byKeyIgnoreCase, previous._aliases) { KeyMaps = "patched" };
     }
 
@@ -169,5 +168,19 @@ public sealed class Catalog
     public Entry? Find(string key) => _byKey.GetValueOrDefault(key);
 
     /// <summary>Case-insensitive lookup, as classic BibTeX resolves keys.</summary>
-    public Entry? FindIgnoreCase(string key) => _byKeyIgnoreCase.GetValueOrDefault(key);
+    /// <remarks>Asked only of a key that did not resolve exactly (a diagnostic's "did you mean"): its map is made on
+    /// the first call, not with the catalog, where a million keys took as long again as the exact map.</remarks>
+    public Entry? FindIgnoreCase(string key) => (Volatile.Read(ref _byKeyIgnoreCase) ?? IgnoreCaseMap()).GetValueOrDefault(key);
+
+    /// <summary>Keys then aliases, the first entry winning, as in <see cref="Build(IReadOnlyList{CatalogFile}, Catalog?)"/>.
+    /// Two threads may both make it: the maps are alike and one is kept.</summary>
+    private Dictionary<string, Entry> IgnoreCaseMap()
+    {
+        var map = new Dictionary<string, Entry>(Entries.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var e in Entries) map.TryAdd(e.Key, e);
+        if (_aliases is not null)
+            foreach (var e in Entries)
+                foreach (var alias in e.Aliases) map.TryAdd(alias, e);
+        return Interlocked.CompareExchange(ref _byKeyIgnoreCase, map, null) ?? map;
+    }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using CiteLsp.Core.Bibliography;
 using CiteLsp.Core.Text;
 
@@ -8,13 +9,27 @@ namespace CiteLsp.Core.Search;
 internal sealed class ForwardPass
 {
     private const int MaxTermLength = 64;
-    private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly TermTable _ids = new();
     private readonly TermAction _emit;
     /// <summary>Per local term: the last entry that used it and where its code sits (one cache line, not two).</summary>
     private (int Entry, int Pos)[] _last = new (int, int)[1024];
     private int _entry;
+    private char[] _scratch = new char[256];
     private PostingField _field;
+    /// <summary>The term ids a person or venue shared by many entries (one object, as a lean library keeps them) gave, in
+    /// order, from Start in <see cref="_memoIds"/>: Family ids of the family (or literal) name, then Given ids of the given
+    /// name (a venue has only the first). It is tokenized once per pass, then replayed.</summary>
+    private readonly Dictionary<object, (int Start, int Family, int Given)> _memo = new(ReferenceEqualityComparer.Instance);
+    private readonly List<int> _memoIds = [];
+    private bool _recording;
+    /// <summary>Memo hits and misses; when nearly all of the first ones miss (a library parsed whole shares no object),
+    /// the memo is dropped, as it would only cost.</summary>
+    private int _hits, _misses;
+    private bool _memoOff;
+    private const int MemoTrial = 4096;
+    /// <summary>Term id of each year seen (index year - <see cref="MinYear"/>; 0: not yet, else id + 1).</summary>
+    private readonly int[] _yearIds = new int[MaxYear - MinYear + 1];
+    private const int MinYear = 0, MaxYear = 4095;
 
     /// <summary>Codes live in chunks below the large-object threshold: no big array copies, no LOH-triggered full GCs.</summary>
     public const int ChunkBits = 14;
@@ -27,9 +42,9 @@ internal sealed class ForwardPass
     public int First { get; }
     public int Count { get; private set; }
 
-    public ForwardPass(IReadOnlyList<Entry> entries, int first, int end, bool indexAbstracts, CancellationToken ct)
+    /// <param name="alnumKeys">When given, receives each entry's <see cref="SearchIndexBuilder.AlnumKey"/> (for the key table: folded once).</param>
+    public ForwardPass(IReadOnlyList<Entry> entries, int first, int end, bool indexAbstracts, string[]? alnumKeys, CancellationToken ct)
     {
-        _lookup = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
         _emit = Add;
         First = first;
         EntryStart = new int[end - first + 1];
@@ -38,44 +53,73 @@ internal sealed class ForwardPass
             if ((e & 0xFFF) == 0) ct.ThrowIfCancellationRequested();
             EntryStart[e - first] = Count;
             _entry = e;
-            AddEntry(entries[e], indexAbstracts);
+            var entry = entries[e];
+            var alnum = AddKey(entry.Key);
+            if (alnumKeys is not null) alnumKeys[e] = alnum;
+            AddEntry(entry, indexAbstracts);
         }
         EntryStart[end - first] = Count;
     }
 
     private void AddEntry(Entry entry, bool indexAbstracts)
     {
-        AddKey(entry.Key);
-        for (var i = 0; i < entry.Authors.Count; i++)
+        var authors = entry.Authors;
+        for (var i = 0; i < authors.Count; i++)
         {
-            var p = entry.Authors[i];
-            _field = i == 0 ? PostingField.FirstAuthor : PostingField.Author;
+            var p = authors[i];
+            var field = i == 0 ? PostingField.FirstAuthor : PostingField.Author;
+            if (Memoized(p) is { } m)
+            {
+                Replay(m.Start, m.Family, field);
+                Replay(m.Start + m.Family, m.Given, PostingField.Given);
+                continue;
+            }
+            var start = _memoIds.Count;
+            _field = field;
             TermSplitter.Split(p.Literal ?? p.Family, parts: false, compounds: true, _emit);
-            if (p.Literal is not null) continue;
+            var family = _memoIds.Count - start;
             _field = PostingField.Given;
-            TermSplitter.Split(p.Given, parts: false, compounds: true, _emit);
+            if (p.Literal is null) TermSplitter.Split(p.Given, parts: false, compounds: true, _emit);
+            Remember(p, start, family);
         }
         _field = PostingField.Title;
         TermSplitter.Split(entry.Title, parts: true, compounds: true, _emit);
-        if (entry.Year is { } year)
-        {
-            _field = PostingField.Year;
-            Span<char> digits = stackalloc char[11];
-            if (year.TryFormat(digits, out var n)) Add(digits[..n]);
-        }
+        if (entry.Year is { } year) AddYear(year);
         _field = PostingField.Venue;
-        if (entry.Venue is { } venue) TermSplitter.Split(venue, parts: false, compounds: true, _emit);
+        if (entry.Venue is { } venue)
+        {
+            if (Memoized(venue) is { } m) Replay(m.Start, m.Family, PostingField.Venue);
+            else
+            {
+                var start = _memoIds.Count;
+                TermSplitter.Split(venue, parts: false, compounds: true, _emit);
+                Remember(venue, start, _memoIds.Count - start);
+            }
+        }
         _field = PostingField.Abstract;
         if (indexAbstracts && entry.AbstractInMemory is { } abs) TermSplitter.Split(abs, parts: false, compounds: false, _emit);
     }
 
     /// <summary>The key's parts ("nakkiran2019deep" → nakkiran, 2019, deep). A part equal to the whole key is left
     /// to the key table: one-off terms would bloat the dictionary that typo scans walk.</summary>
-    private void AddKey(string key)
+    /// <returns>The key folded to its letters and digits (<see cref="SearchIndexBuilder.AlnumKey"/>).</returns>
+    private string AddKey(string key)
     {
-        var folded = TextFolding.Fold(key);
+        // ASCII keys (nearly all) are lower-cased into a scratch buffer: one string per key, the alphanumeric one.
+        var ascii = Ascii.IsValid(key);
+        var whole = ascii ? null : TextFolding.Fold(key); // may be longer than the key ("ß" → "ss")
+        var length = whole?.Length ?? key.Length;
+        if (_scratch.Length < 2 * length) _scratch = new char[Math.Max(2 * length, 2 * _scratch.Length)];
+        ReadOnlySpan<char> folded = whole;
+        if (ascii)
+        {
+            var lower = _scratch.AsSpan(0, key.Length);
+            Ascii.ToLower(key, lower, out _);
+            folded = lower;
+        }
+        var alnumBuffer = _scratch.AsSpan(folded.Length);
         var alnum = 0;
-        foreach (var c in folded) if (TermSplitter.IsWordChar(c)) alnum++;
+        foreach (var c in folded) if (TermSplitter.IsWordChar(c)) alnumBuffer[alnum++] = c;
 
         _field = PostingField.KeyPart;
         var original = folded.Length == key.Length ? key.AsSpan() : default;
@@ -85,26 +129,77 @@ internal sealed class ForwardPass
             if (!TermSplitter.IsWordChar(folded[i])) { i++; continue; }
             var start = i;
             while (i < folded.Length && TermSplitter.IsWordChar(folded[i])) i++;
-            var run = folded.AsSpan(start, i - start);
+            var run = folded.Slice(start, i - start);
             var before = Count;
             TermSplitter.EmitParts(run, original.IsEmpty ? default : original[start..i], _emit);
             if (Count == before && run.Length != alnum) Add(run);
         }
+        return alnum == key.Length && key.AsSpan().SequenceEqual(alnumBuffer[..alnum]) ? key
+            : alnum == folded.Length && whole is not null ? whole
+            : new string(alnumBuffer[..alnum]);
     }
 
-    private void Add(ReadOnlySpan<char> term)
+    private void AddYear(int year)
     {
-        if (term.Length == 0 || term.Length > MaxTermLength) return;
-        if (_field == PostingField.Abstract && term.Length < 4) return; // short abstract words only add noise and postings
-        if (!_lookup.TryGetValue(term, out var id))
+        _field = PostingField.Year;
+        if (year is >= MinYear and <= MaxYear && _yearIds[year - MinYear] is var known and > 0) { AddId(known - 1); return; }
+        Span<char> digits = stackalloc char[11];
+        if (!year.TryFormat(digits, out var n)) return;
+        var id = AddTerm(digits[..n]);
+        if (year is >= MinYear and <= MaxYear) _yearIds[year - MinYear] = id + 1;
+    }
+
+    /// <summary>The memo of a person or venue; null when it is new (what Add meets until <see cref="Remember"/> is then recorded).</summary>
+    private (int Start, int Family, int Given)? Memoized(object shared)
+    {
+        if (_memoOff) return null;
+        if (_memo.TryGetValue(shared, out var m)) { _hits++; return m; }
+        if (++_misses == MemoTrial && _hits < MemoTrial / 16)
         {
-            id = Terms.Count;
-            var s = term.ToString();
-            _ids.Add(s, id);
-            Terms.Add(s);
+            _memoOff = true;
+            _memo.Clear(); _memo.TrimExcess();
+            _memoIds.Clear(); _memoIds.TrimExcess();
+            return null;
+        }
+        _recording = true;
+        return null;
+    }
+
+    /// <summary>Ends the recording <see cref="Memoized"/> started: the ids from <paramref name="start"/> on, the first <paramref name="family"/> of them the family name's.</summary>
+    private void Remember(object shared, int start, int family)
+    {
+        if (!_recording) return;
+        _recording = false;
+        _memo.Add(shared, (start, family, _memoIds.Count - start - family));
+    }
+
+    private void Replay(int start, int length, PostingField field)
+    {
+        _field = field;
+        for (var i = start; i < start + length; i++) AddId(_memoIds[i]);
+    }
+
+    private void Add(ReadOnlySpan<char> term) => AddTerm(term);
+
+    /// <returns>The term's id; -1 when it is not indexed.</returns>
+    private int AddTerm(ReadOnlySpan<char> term)
+    {
+        if (term.Length == 0 || term.Length > MaxTermLength) return -1;
+        if (_field == PostingField.Abstract && term.Length < 4) return -1; // short abstract words only add noise and postings
+        var id = _ids.GetOrAdd(term, out var added);
+        if (added)
+        {
+            Terms.Add(term.ToString());
             if (id == _last.Length) Array.Resize(ref _last, id * 2);
             _last[id] = (-1, 0);
         }
+        if (_recording) _memoIds.Add(id);
+        AddId(id);
+        return id;
+    }
+
+    private void AddId(int id)
+    {
         var code = id << 3 | (int)_field;
         ref var last = ref _last[id];
         if (last.Entry == _entry)
@@ -119,6 +214,9 @@ internal sealed class ForwardPass
         Codes[Count >> ChunkBits][Count & ChunkMask] = code;
         Count++;
     }
+
+    /// <summary>People and venues whose terms came from the memo (for tests).</summary>
+    internal int MemoHits => _hits;
 
     public int CodeAt(int i) => Codes[i >> ChunkBits][i & ChunkMask];
 }

@@ -68,7 +68,7 @@ internal static class IndexUpdater
         for (var u = 0; u < old.BaseIds; u++)
             if (dead[u] && (old.PositionOf is null || old.PositionOf[u] >= 0)) dying.Add(old.ById[u]);
         if (dying.Count == 0) return counts;
-        var pass = new ForwardPass(dying, 0, dying.Count, old.IndexAbstracts, ct);
+        var pass = new ForwardPass(dying, 0, dying.Count, old.IndexAbstracts, null, ct);
         var baseTerms = old.Terms.Base.Terms;
         var ids = new int[pass.Terms.Count];
         for (var t = 0; t < ids.Length; t++)

@@ -11,30 +11,33 @@ internal static class SearchIndexBuilder
 
     public static (TermDictionary Terms, KeyTable Keys) Build(IReadOnlyList<Entry> entries, bool indexAbstracts, CancellationToken ct)
     {
-        var keys = Task.Run(() => BuildKeys(entries), ct);
         var passCount = Math.Clamp(entries.Count / EntriesPerPass, 1, Environment.ProcessorCount);
         var passes = new ForwardPass[passCount];
-        Parallel.For(0, passCount, new ParallelOptions { CancellationToken = ct }, p =>
-            passes[p] = new ForwardPass(entries, (int)((long)entries.Count * p / passCount), (int)((long)entries.Count * (p + 1) / passCount), indexAbstracts, ct));
-        var terms = Invert(passes);
-        return (terms, keys.GetAwaiter().GetResult());
+        var alnumKeys = new string[entries.Count];
+        var options = new ParallelOptions { CancellationToken = ct };
+        Parallel.For(0, passCount, options, p =>
+            passes[p] = new ForwardPass(entries, (int)((long)entries.Count * p / passCount), (int)((long)entries.Count * (p + 1) / passCount), indexAbstracts, alnumKeys, ct));
+        TermDictionary? terms = null;
+        KeyTable? keys = null;
+        Parallel.Invoke(options, () => terms = Invert(passes), () => keys = BuildKeys(entries, alnumKeys));
+        return (terms!, keys!);
     }
 
     /// <summary>The dictionary of entries [first, end) alone (a delta; postings keep the ids first … end-1).</summary>
     public static TermDictionary BuildTerms(IReadOnlyList<Entry> entries, int first, int end, bool indexAbstracts, CancellationToken ct) =>
-        Invert([new ForwardPass(entries, first, end, indexAbstracts, ct)]);
+        Invert([new ForwardPass(entries, first, end, indexAbstracts, null, ct)]);
 
-    private static KeyTable BuildKeys(IReadOnlyList<Entry> entries)
+    /// <summary>The key table from each entry's <see cref="AlnumKey"/> (in entry order).</summary>
+    internal static KeyTable BuildKeys(IReadOnlyList<Entry> entries, string[] alnumKeys)
     {
-        var folded = new string[entries.Count];
-        var ids = new int[entries.Count];
-        for (var e = 0; e < folded.Length; e++)
-        {
-            folded[e] = AlnumKey(entries[e].Key);
-            ids[e] = e;
-        }
-        Array.Sort(folded, ids, StringComparer.Ordinal);
-        // Array.Sort is unstable: order runs of equal folded keys ("Smith2019", "smith2019") by the original key.
+        // Sorted on a packed prefix of each key first: most comparisons are then of two integers, not of two strings.
+        var order = new KeyOrder[alnumKeys.Length];
+        for (var e = 0; e < order.Length; e++) order[e] = new KeyOrder(alnumKeys[e], e);
+        Array.Sort(order);
+        var folded = new string[order.Length];
+        var ids = new int[order.Length];
+        for (var i = 0; i < order.Length; i++) (folded[i], ids[i]) = (order[i].Folded, order[i].Id);
+        // Runs of equal folded keys ("Smith2019", "smith2019") are ordered by the original key.
         var ties = new List<int>();
         for (int start = 0, end; start < folded.Length; start = end)
         {
@@ -54,7 +57,7 @@ internal static class SearchIndexBuilder
         return folded;
     }
 
-    private static TermDictionary Invert(ForwardPass[] passes)
+    internal static TermDictionary Invert(ForwardPass[] passes)
     {
         // Global ids: the first pass's ids, then new terms of later passes appended.
         var global = new Dictionary<string, int>(StringComparer.Ordinal);

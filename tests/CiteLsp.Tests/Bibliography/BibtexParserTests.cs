@@ -1,5 +1,6 @@
 using CiteLsp.Core.Bibliography;
 using CiteLsp.Core.Bibliography.Bibtex;
+using CiteLsp.Core.Text;
 
 namespace CiteLsp.Tests.Bibliography;
 
@@ -116,6 +117,22 @@ public class BibtexParserTests
         Assert.Equal("main", catalog.FindIgnoreCase("old2")!.Key);
         Assert.Null(catalog.Find("old2"));
         Assert.Equal(2, catalog.Count);
+    }
+
+    [Fact]
+    public void A_case_insensitive_lookup_takes_the_first_of_keys_alike_but_for_case_and_a_key_before_an_alias()
+    {
+        // Built from entries as they are (the parser itself reports keys alike but for case).
+        Entry[] entries =
+        [
+            new() { Key = "Smith2019", Title = "A" }, new() { Key = "smith2019", Title = "B", Aliases = ["Jones2020"] },
+            new() { Key = "jones2020", Title = "C" }, new() { Key = "SMITH2019", Title = "D" },
+        ];
+        var catalog = Catalog.Build([new CatalogFile("refs.bib", "bibtex", entries, [], new LineIndex(""))]);
+        Assert.Equal("A", catalog.FindIgnoreCase("sMITH2019")!.Title);
+        Assert.Equal("D", catalog.Find("SMITH2019")!.Title);
+        Assert.Equal("C", catalog.FindIgnoreCase("Jones2020")!.Title);
+        Assert.Equal("B", catalog.Find("Jones2020")!.Title);
     }
 
     [Fact]

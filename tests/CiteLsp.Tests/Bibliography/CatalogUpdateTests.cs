@@ -16,6 +16,9 @@ public class CatalogUpdateTests
     {
         var (_, text, file) = CorpusBib.Parse(relative);
         var catalog = Catalog.Build([file]);
+        // Updated the same way, but never asked a case-insensitive lookup until the end: its map is made then.
+        var neverAsked = catalog;
+        var keys = new HashSet<string>(StringComparer.Ordinal);
         var random = new Random(relative.Length);
         var kinds = new HashSet<string>();
         for (var step = 0; step < 30; step++)
@@ -32,17 +35,26 @@ public class CatalogUpdateTests
             text = text[..at] + newKey + text[(at + target.KeyLocation.Length)..];
             file = BibtexParser.Reparse(file, text);
             var updated = Catalog.Build([file], catalog);
+            neverAsked = Catalog.Build([file], neverAsked);
             var fresh = Catalog.Build([file]);
             kinds.Add(updated.KeyMaps);
 
             Assert.Equal(fresh.Entries, updated.Entries);
             foreach (var key in oldKeys.Concat(file.Entries.Select(e => e.Key)).Concat(file.Entries.SelectMany(e => e.Aliases)).Append(newKey).Append(target.Key))
             {
+                keys.Add(key);
                 Assert.Same(fresh.Find(key), updated.Find(key));
                 Assert.Same(fresh.FindIgnoreCase(key), updated.FindIgnoreCase(key));
                 Assert.Same(fresh.FindIgnoreCase(key.ToUpperInvariant()), updated.FindIgnoreCase(key.ToUpperInvariant()));
             }
             catalog = updated;
+        }
+        var last = Catalog.Build([file]);
+        foreach (var key in keys)
+        {
+            Assert.Same(last.Find(key), neverAsked.Find(key));
+            Assert.Same(last.FindIgnoreCase(key.ToUpperInvariant()), neverAsked.FindIgnoreCase(key.ToUpperInvariant()));
+            Assert.Same(last.FindIgnoreCase(key), neverAsked.FindIgnoreCase(key));
         }
         if (relative == CorpusBib.Library) Assert.Contains("patched", kinds); // the path under test was taken
     }
