@@ -172,15 +172,24 @@ public sealed class Catalog
     /// the first call, not with the catalog, where a million keys took as long again as the exact map.</remarks>
     public Entry? FindIgnoreCase(string key) => (Volatile.Read(ref _byKeyIgnoreCase) ?? IgnoreCaseMap()).GetValueOrDefault(key);
 
-    /// <summary>Keys then aliases, the first entry winning, as in <see cref="Build(IReadOnlyList{CatalogFile}, Catalog?)"/>.
-    /// Two threads may both make it: the maps are alike and one is kept.</summary>
+    /// <summary>Two threads may both make it: the maps are alike and one is kept.</summary>
     private Dictionary<string, Entry> IgnoreCaseMap()
     {
-        var map = new Dictionary<string, Entry>(Entries.Count, StringComparer.OrdinalIgnoreCase);
-        foreach (var e in Entries) map.TryAdd(e.Key, e);
-        if (_aliases is not null)
-            foreach (var e in Entries)
-                foreach (var alias in e.Aliases) map.TryAdd(alias, e);
+        var map = KeysThenAliases(Entries);
         return Interlocked.CompareExchange(ref _byKeyIgnoreCase, map, null) ?? map;
+    }
+
+    /// <summary>Key or alias → entry, ignoring case: every key first, then the aliases (a key always wins), the first
+    /// entry winning a tie, as BibTeX resolves a crossref.</summary>
+    internal static Dictionary<string, Entry> KeysThenAliases(IReadOnlyList<Entry> entries)
+    {
+        var map = new Dictionary<string, Entry>(entries.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var e in entries) map.TryAdd(e.Key, e);
+        foreach (var e in entries)
+        {
+            if (e.Aliases.Count == 0) continue; // most entries: no enumerator to ask for
+            foreach (var alias in e.Aliases) map.TryAdd(alias, e);
+        }
+        return map;
     }
 }

@@ -52,6 +52,17 @@ public class BibLeanTests
         Assert.Empty(lean.Entries[lean.Entries.Count / 2 + 1].Fields);
     }
 
+    /// <summary>A crossref names a key that is also an earlier entry's alias: as in a full parse, the key wins.</summary>
+    [Fact]
+    public void A_parent_key_wins_over_an_earlier_entrys_alias()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("lib.bib", "@book{first, ids = {Parent}, title = {First}, publisher = {Alias side}}\n"
+            + "@book{parent, title = {Parent}, publisher = {Key side}}\n@inbook{child, crossref = {parent}, title = {Child}}\n");
+        var lean = AssertSameAsFull(path);
+        Assert.Equal("Key side", lean.Entries.Single(e => e.Key == "child").Fields["publisher"]);
+    }
+
     [Fact]
     public void Small_files_keep_their_fields_in_memory()
     {

@@ -22,16 +22,7 @@ internal sealed class BibDiskFields(string path, ByteOffsets offsets, IReadOnlyD
     public IReadOnlyDictionary<string, string> Macros { get; } = macros;
 
     /// <summary>The file's entries, for the parents an entry inherits from (looked up only when one does).</summary>
-    public void Attach(IReadOnlyList<Entry> entries) => _byKey = new(() =>
-    {
-        var byKey = new Dictionary<string, Entry>(StringComparer.OrdinalIgnoreCase);
-        foreach (var e in entries)
-        {
-            byKey.TryAdd(e.Key, e);
-            foreach (var alias in e.Aliases) byKey.TryAdd(alias, e);
-        }
-        return byKey;
-    });
+    public void Attach(IReadOnlyList<Entry> entries) => _byKey = new(() => Catalog.KeysThenAliases(entries));
 
     /// <summary>The entry's fields as a full parse gives them; null when the file changed so that its text is elsewhere.</summary>
     public BibFields? Fields(Entry entry)
