@@ -14,15 +14,15 @@ internal static class FirstLoadRun
         var total = Stopwatch.StartNew();
         var cpu0 = Cpu();
         var file = CatalogLoader.Load(path, null, lean ? 0 : CatalogLoader.DefaultFieldsOnDiskAbove);
-        var (loadMs, cpu1) = (total.Elapsed.TotalMilliseconds, Cpu());
+        var (loadMs, cpu1, alloc1) = (total.Elapsed.TotalMilliseconds, Cpu(), GC.GetTotalAllocatedBytes() / 1e6);
         Catalog? catalog = null;
         SearchIndex? index = null;
         using (NoGcRegion.ForIndex(new FileInfo(path).Length))
             Parallel.Invoke(() => catalog = Catalog.Build([file]), () => index = SearchIndex.Build(file.Entries));
-        var (allMs, cpu2) = (total.Elapsed.TotalMilliseconds, Cpu());
+        var (allMs, cpu2, alloc2) = (total.Elapsed.TotalMilliseconds, Cpu(), GC.GetTotalAllocatedBytes() / 1e6);
         Console.WriteLine($"{path}: {file.Entries.Count} entries{(file.FieldsOnDisk ? " (lean)" : "")}");
-        Console.WriteLine($"  load (read + parse)       {loadMs,7:F0} ms wall {cpu1 - cpu0,7:F0} ms CPU");
-        Console.WriteLine($"  key maps + search index   {allMs - loadMs,7:F0} ms wall {cpu2 - cpu1,7:F0} ms CPU");
+        Console.WriteLine($"  load (read + parse)       {loadMs,7:F0} ms wall {cpu1 - cpu0,7:F0} ms CPU {alloc1,6:F0} MB allocated");
+        Console.WriteLine($"  key maps + search index   {allMs - loadMs,7:F0} ms wall {cpu2 - cpu1,7:F0} ms CPU {alloc2 - alloc1,6:F0} MB allocated");
         Console.WriteLine($"  first load                {allMs,7:F0} ms wall {cpu2 - cpu0,7:F0} ms CPU");
         Console.WriteLine($"  GC pauses {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB");
         GC.KeepAlive(catalog);

@@ -25,14 +25,20 @@ public sealed class Catalog
     private readonly HashSet<string>? _aliases;
     /// <summary>How the keyless entries got their keys (a reload re-uses them).</summary>
     private readonly SeedKeys? _seedKeys;
+    /// <summary>The catalog this one extends by a few entries (a library with the seeds added): its key map answers
+    /// first and <see cref="_byKey"/> holds only the added keys, so a 100k-key map is not copied for them. Never itself
+    /// an extension.</summary>
+    private readonly Catalog? _base;
 
-    /// <summary>How the key maps were made (for logs and benchmarks): built, shared with the previous catalog, or copied from it and patched.</summary>
+    /// <summary>How the key maps were made (for logs and benchmarks): built, shared with the previous catalog, extending
+    /// it, or copied from it and patched.</summary>
     public string KeyMaps { get; private init; } = "built";
 
     private Catalog(IReadOnlyList<CatalogFile> files, Entry[] candidates, SeedKeys? seedKeys, IReadOnlyList<Entry> entries,
-        Dictionary<string, Entry> byKey, Dictionary<string, Entry>? byKeyIgnoreCase, HashSet<string>? aliases)
+        Dictionary<string, Entry> byKey, Dictionary<string, Entry>? byKeyIgnoreCase, HashSet<string>? aliases, Catalog? extended = null)
     {
         _seedKeys = seedKeys;
+        _base = extended;
         Files = files;
         Diagnostics = files.SelectMany(f => f.Diagnostics).ToList();
         Entries = entries;
@@ -96,9 +102,21 @@ public sealed class Catalog
         var merged = SeedMerger.Merge(keyless);
         var generated = KeyGenerator.AssignKeys(merged);
         var names = generated.Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
-        return keyed.Any(e => names.Contains(e.Key))
+        return Clash(names, keyed, previous)
             ? new SeedKeys(keyless, KeyGenerator.AssignKeys(merged, new HashSet<string>(keyed.Select(e => e.Key), StringComparer.Ordinal)), Clean: false)
             : new SeedKeys(keyless, generated, Clean: true);
+    }
+
+    /// <summary>Whether a keyed entry has one of these keys. When the keyed entries are those of the previous catalog
+    /// (a library's view adding the seeds), its map answers: asking 100k entries for their keys took 10 ms, each key in
+    /// its own corner of memory.</summary>
+    private static bool Clash(HashSet<string> names, List<Entry> keyed, Catalog? previous)
+    {
+        if (previous is not { _seedKeys: null } || previous._candidates.Length != keyed.Count
+            || CommonEnds(previous._candidates, CollectionsMarshal.AsSpan(keyed), ReferenceEquals).Prefix != keyed.Count)
+            return keyed.Any(e => names.Contains(e.Key));
+        // An alias maps to an entry with another key; a key always maps to an entry with that key.
+        return names.Any(name => previous.Find(name) is { } e && e.Key == name);
     }
 
     /// <summary>
@@ -121,10 +139,11 @@ public sealed class Catalog
         for (var i = newEnd; i < candidates.Length; i++)
             if (!ReferenceEquals(old[i - newEnd + oldEnd], candidates[i])) replaced.Add((old[i - newEnd + oldEnd], candidates[i]));
         if (oldEnd == prefix && newEnd == prefix && replaced.Count == 0)
-            return new Catalog(files, candidates, seedKeys, previous.Entries, previous._byKey, previous._byKeyIgnoreCase, previous._aliases) { KeyMaps = "shared" };
+            return new Catalog(files, candidates, seedKeys, previous.Entries, previous._byKey, previous._byKeyIgnoreCase, previous._aliases, previous._base) { KeyMaps = "shared" };
         if (oldEnd - prefix > MaxChanged || newEnd - prefix > MaxChanged || previous.Entries.Count != old.Length) return null;
+        if (oldEnd == prefix && replaced.Count == 0 && previous._base is null) return Extended(files, previous, candidates, seedKeys, prefix);
 
-        var byKey = new Dictionary<string, Entry>(previous._byKey, previous._byKey.Comparer);
+        var byKey = previous.KeyMapCopy();
         // The case-insensitive map is patched only if it was made; else the new catalog makes its own when asked.
         var byKeyIgnoreCase = previous._byKeyIgnoreCase is { } made ? new Dictionary<string, Entry>(made, made.Comparer) : null;
         for (var i = prefix; i < oldEnd; i++)
@@ -147,6 +166,26 @@ public sealed class Catalog
         return new Catalog(files, candidates, seedKeys, candidates, byKey, byKeyIgnoreCase, previous._aliases) { KeyMaps = "patched" };
     }
 
+    /// <summary>
+    /// <paramref name="previous"/> with the entries from <paramref name="from"/> on appended, when none has an alias or
+    /// a key (or alias) taken before: the new keys go in a map of their own. Null otherwise.
+    /// </summary>
+    private static Catalog? Extended(IReadOnlyList<CatalogFile> files, Catalog previous, Entry[] candidates, SeedKeys? seedKeys, int from)
+    {
+        var added = new Dictionary<string, Entry>(candidates.Length - from, StringComparer.Ordinal);
+        for (var i = from; i < candidates.Length; i++)
+            if (candidates[i].Aliases.Count > 0 || previous._byKey.ContainsKey(candidates[i].Key) || !added.TryAdd(candidates[i].Key, candidates[i])) return null;
+        return new Catalog(files, candidates, seedKeys, candidates, added, null, previous._aliases, previous) { KeyMaps = "extended" };
+    }
+
+    /// <summary>A copy of the exact key map, to patch.</summary>
+    private Dictionary<string, Entry> KeyMapCopy()
+    {
+        var map = new Dictionary<string, Entry>(_base?._byKey ?? _byKey, StringComparer.Ordinal);
+        if (_base is not null) foreach (var (key, e) in _byKey) map.Add(key, e);
+        return map;
+    }
+
     /// <summary>How many entries at the start, then at the end (not overlapping), the two lists have alike.</summary>
     private static (int Prefix, int Suffix) CommonEnds(ReadOnlySpan<Entry> a, ReadOnlySpan<Entry> b, Func<Entry, Entry, bool> alike)
     {
@@ -165,7 +204,7 @@ public sealed class Catalog
     public int Count => Entries.Count;
 
     /// <summary>Exact (case-sensitive) lookup, as biber and pandoc resolve keys.</summary>
-    public Entry? Find(string key) => _byKey.GetValueOrDefault(key);
+    public Entry? Find(string key) => _base is { } extended ? extended._byKey.GetValueOrDefault(key) ?? _byKey.GetValueOrDefault(key) : _byKey.GetValueOrDefault(key);
 
     /// <summary>Case-insensitive lookup, as classic BibTeX resolves keys.</summary>
     /// <remarks>Asked only of a key that did not resolve exactly (a diagnostic's "did you mean"): its map is made on

@@ -103,4 +103,52 @@ public class CatalogUpdateTests
         Assert.Equal(fresh.Entries.Select(e => (e.Key, e.Title)), catalog.Entries.Select(e => (e.Key, e.Title)));
         foreach (var e in fresh.Entries) Assert.Equal(e.Title, catalog.Find(e.Key)?.Title);
     }
+
+    [Fact]
+    public void A_librarys_view_with_the_seeds_extends_the_librarys_catalog_and_answers_like_a_fresh_build()
+    {
+        CatalogFile[] seeds = [CatalogLoader.Load(TestPaths.SeedProfile), CatalogLoader.Load(TestPaths.SeedListing)];
+        var (_, text, file) = CorpusBib.Parse();
+        var view = Catalog.Build([file, .. seeds], Catalog.Build([file]));
+        Assert.Equal("extended", view.KeyMaps);
+        AssertFindsLikeFresh(view, [file, .. seeds]);
+
+        // A reload of the library patches the view's maps: the copy must hold the library's keys and the seeds'.
+        var target = file.Entries[7];
+        var at = target.KeyLocation.Start;
+        file = BibtexParser.Reparse(file, text[..at] + "renamedSeven" + text[(at + target.KeyLocation.Length)..]);
+        var reloaded = Catalog.Build([file, .. seeds], view);
+        Assert.Equal("patched", reloaded.KeyMaps);
+        AssertFindsLikeFresh(reloaded, [file, .. seeds]);
+        Assert.Null(reloaded.Find(target.Key));
+    }
+
+    [Theory]
+    [InlineData("key")]   // the library has the key a seed would get: the seed gets another
+    [InlineData("alias")] // the library has it as an alias: the seed's key wins, as in a fresh build
+    public void A_seed_key_taken_by_the_library_resolves_as_in_a_fresh_build(string how)
+    {
+        CatalogFile[] seeds = [CatalogLoader.Load(TestPaths.SeedProfile), CatalogLoader.Load(TestPaths.SeedListing)];
+        var (_, text, file) = CorpusBib.Parse();
+        var seedKey = Catalog.Build([file, .. seeds]).Entries[^1].Key;
+        var taker = how == "key" ? $"@misc{{{seedKey}, title = {{Taken}}}}" : $"@misc{{aliasHolder, ids = {{{seedKey}}}, title = {{Taken}}}}";
+        file = BibtexParser.Reparse(file, text + "\n" + taker + "\n");
+
+        var view = Catalog.Build([file, .. seeds], Catalog.Build([file]));
+
+        AssertFindsLikeFresh(view, [file, .. seeds]);
+        Assert.Equal(how == "key" ? "Taken" : seeds.SelectMany(s => s.Entries).First(e => view.Find(seedKey)!.Title == e.Title).Title, view.Find(seedKey)!.Title);
+    }
+
+    /// <summary>Every key, alias and case-folded key resolves to the entry (by key and title) a fresh build gives.</summary>
+    private static void AssertFindsLikeFresh(Catalog catalog, IReadOnlyList<CatalogFile> files)
+    {
+        AssertLikeFresh(catalog, files);
+        var fresh = Catalog.Build(files);
+        foreach (var key in fresh.Entries.SelectMany(e => e.Aliases.Prepend(e.Key)).Concat(files.SelectMany(f => f.Entries).Select(e => e.Key)))
+        {
+            Assert.Equal((fresh.Find(key)?.Key, fresh.Find(key)?.Title), (catalog.Find(key)?.Key, catalog.Find(key)?.Title));
+            Assert.Equal(fresh.FindIgnoreCase(key.ToUpperInvariant())?.Key, catalog.FindIgnoreCase(key.ToUpperInvariant())?.Key);
+        }
+    }
 }

@@ -63,4 +63,31 @@ public class SearchIndexUpdateTests
         Assert.Same(index.Layout.Keys, updated.Layout.Keys);
         IndexEdits.AssertSame(SearchIndex.Build(same), updated, same, new Random(4), graveyard, "same entries");
     }
+
+    [Theory]
+    [InlineData("array", 0)]
+    [InlineData("list", 0)]
+    [InlineData("read-only", 0)]
+    [InlineData("array", 1)]  // the first two swapped: no entry keeps its place
+    [InlineData("list", 140)] // one in the middle swapped with the next
+    public void Entries_added_after_the_indexed_ones_search_as_a_full_build(string kind, int swapAt)
+    {
+        // A library's view adding the seed catalog: the old entries keep their ids and places and go in by one bulk copy.
+        var all = IndexEdits.Corpus(300);
+        var index = SearchIndex.Build(all.Take(all.Count - 20).ToList());
+        var reordered = all.ToList();
+        if (swapAt > 0) (reordered[swapAt - 1], reordered[swapAt]) = (reordered[swapAt], reordered[swapAt - 1]);
+        IReadOnlyList<Entry> entries = kind switch
+        {
+            "array" => reordered.ToArray(),
+            "list" => reordered,
+            _ => reordered.AsReadOnly(),
+        };
+
+        var updated = index.Update(entries);
+
+        Assert.NotNull(updated.Layout.IdOf); // an update, not a rebuild
+        for (var i = 0; i < entries.Count; i++) Assert.Same(entries[i], updated.Layout.ById[updated.Layout.IdOf![i]]);
+        IndexEdits.AssertSame(SearchIndex.Build(entries), updated, reordered, new Random(swapAt), [], $"{kind} swapped at {swapAt}");
+    }
 }
