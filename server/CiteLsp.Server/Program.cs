@@ -3,6 +3,7 @@ using CiteLsp.Server.Lsp;
 
 if (args.Length == 0 || args is ["--stdio"])
 {
+    StartupProfile.Start(); // first: it can only pre-compile what is compiled after it
     // stdout is the protocol channel: take it first, then make every stray Console.Write go to stderr.
     var stdout = Console.OpenStandardOutput();
     var stdin = Console.OpenStandardInput();

@@ -51,9 +51,12 @@ internal sealed class LspClient : IAsyncDisposable
     public bool ApplyEditResult { get; set; } = true;
     public int InlayHintRefreshes;
 
-    public static LspClient Start(params string[] args)
+    public static LspClient Start(params string[] args) => StartWithCache(null, args);
+
+    /// <param name="cacheHome">The server's XDG cache folder (null: the test run's).</param>
+    public static LspClient StartWithCache(string? cacheHome, params string[] args)
     {
-        var process = new ServerProcess(args);
+        var process = new ServerProcess(args, cacheHome);
         return new LspClient(process.Input, process.Output, process, process, null, null);
     }
 

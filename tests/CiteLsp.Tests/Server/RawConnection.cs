@@ -10,7 +10,7 @@ namespace CiteLsp.Tests.Server;
 /// </summary>
 internal sealed class RawConnection : IDisposable
 {
-    private readonly ServerProcess _server = new();
+    private readonly ServerProcess _server = new([]);
     private readonly List<JObject> _seen = [];
     private readonly BufferedStream _output;
 

@@ -12,7 +12,8 @@ internal sealed class ServerProcess : IDisposable
 
     public static string CacheHome { get; set; } = Path.Combine(Path.GetTempPath(), $"citelsp-test-cache-{Environment.ProcessId}");
 
-    public ServerProcess(params string[] args)
+    /// <param name="cacheHome">The XDG cache folder for this process alone (default: the test run's, <see cref="CacheHome"/>).</param>
+    public ServerProcess(string[] args, string? cacheHome = null)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -22,7 +23,7 @@ internal sealed class ServerProcess : IDisposable
             UseShellExecute = false,
         };
         // The warm-start cache of test libraries goes to the test run's own folder, never the user's.
-        info.Environment["XDG_CACHE_HOME"] = CacheHome;
+        info.Environment["XDG_CACHE_HOME"] = cacheHome ?? CacheHome;
         info.ArgumentList.Add(DllPath);
         foreach (var a in args) info.ArgumentList.Add(a);
         Process = Process.Start(info) ?? throw new InvalidOperationException("could not start the server");
