@@ -89,6 +89,8 @@ internal sealed class DiagnosticsPublisher : IDisposable
                 foreach (var uri in uris)
                 {
                     try { await PublishAsync(snapshot, uri); }
+                    // The client closed the connection while the server wound down: nothing is wrong.
+                    catch (StreamJsonRpc.ConnectionLostException) { _session.Log.Debug($"diagnostics for {uri} not sent: the connection is closed"); }
                     catch (Exception ex) when (ex is not OperationCanceledException) { _session.Log.Error($"diagnostics for {uri} failed: {ex.Message}", ex.ToString()); }
                 }
                 if (batch.Contains(All)) await PublishCatalogFilesAsync(snapshot);
