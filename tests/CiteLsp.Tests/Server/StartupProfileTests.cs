@@ -33,6 +33,16 @@ public class StartupProfileTests
         Assert.NotEqual(damaged, File.ReadAllBytes(profile)); // recorded again
     }
 
+    [Fact]
+    public async Task Servers_that_exit_together_leave_a_profile_the_next_start_can_use()
+    {
+        // Editors often run one server per window; they all write the profile at exit.
+        using var cache = new TempDir();
+        for (var round = 0; round < 3; round++)
+            Assert.All(await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => SessionAsync(cache.Path))), code => Assert.Equal(0, code));
+        Assert.Equal(0, await SessionAsync(cache.Path));
+    }
+
     /// <summary>A session that completes a citation from the seed catalog, then shuts down; the exit code.</summary>
     private static async Task<int?> SessionAsync(string cacheHome)
     {
