@@ -14,6 +14,7 @@ internal static class AllHarnesses
              "\"literal\":", "\\u0000", "\\ud800", "1e999", "---\n", "...\n", "&anchor ", "*anchor", "!!binary ", "? ", "|\n", ">\n", "{", "\"\": "]),
         new CatalogHarness("seeds", "the two seed listing formats through CatalogLoader.Parse", [".txt"],
             ["81.0AIMay 10", "LGJun 14, 2023", "CSDec 1", " et al.", "Malach, Eran", ", ", "\n\n\n"]),
+        new BibPathsHarness(),
         new LatexScanHarness(),
         new MarkdownScanHarness(),
         new LspReaderHarness(),

@@ -63,6 +63,21 @@ public class BibLeanTests
         Assert.Equal("Key side", lean.Entries.Single(e => e.Key == "child").Fields["publisher"]);
     }
 
+    /// <summary>Read back later, an entry's fields would see the macro's last value, not the one it read.</summary>
+    [Fact]
+    public void A_file_that_gives_a_used_macro_another_value_keeps_its_fields_in_memory()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("lib.bib", "@string{pub = {First}}\n@book{a, publisher = pub}\n@string{pub = {Second}}\n@book{b, publisher = pub}\n");
+        var lean = CatalogLoader.Load(path, null, fieldsOnDiskAbove: 0);
+        Assert.False(lean.FieldsOnDisk);
+        Assert.Equal(["First", "Second"], lean.Entries.Select(e => e.Fields["publisher"]));
+
+        // Defined again before any entry reads it (a second @string block at the top): still lean.
+        File.WriteAllText(path, "@string{pub = {First}}\n@string{pub = {Second}}\n@book{a, publisher = pub}\n");
+        Assert.Equal("Second", AssertSameAsFull(path).Entries[0].Fields["publisher"]);
+    }
+
     [Fact]
     public void Small_files_keep_their_fields_in_memory()
     {

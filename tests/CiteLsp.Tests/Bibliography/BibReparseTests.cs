@@ -1,3 +1,4 @@
+using CiteLsp.Fuzz.Harnesses;
 using CiteLsp.Core.Bibliography;
 using System.Text.RegularExpressions;
 using CiteLsp.Core.Bibliography.Bibtex;
@@ -181,6 +182,29 @@ public class BibReparseTests
         var b = BibtexParser.Parse("m.bib", "@string{j = {New}}\n@article{k, journal = j, title = {T}}\n");
         Assert.NotEqual(a.Entries[0].ContentHash, b.Entries[0].ContentHash);
         Assert.Equal("New", BibtexParser.Reparse(a, "@string{j = {New}}\n@article{k, journal = j, title = {T}}\n").Entries[0].Venue);
+    }
+
+    /// <summary>A type with no brace looks past line breaks for one (here to the end of the text): that text is its own.</summary>
+    [Fact]
+    public void Text_added_where_a_type_without_a_brace_looked_is_scanned_again()
+    {
+        var old = BibtexParser.Parse("m.bib", "@article\n\n");
+        var edited = "@article\n\nx";
+
+        Assert.Equal(Describe(BibtexParser.Parse("m.bib", edited)), Describe(BibtexParser.Reparse(old, edited)));
+    }
+
+    /// <summary>Entries inherit in the order the pass reaches them: an edit to one that inherited can change that order.</summary>
+    [Fact]
+    public void An_edit_to_an_entry_that_inherited_parses_the_file_again()
+    {
+        const string text = "@book{x, xdata = {loop}}\n@book{f1, title = {F}}\n@book{f2, title = {F}}\n"
+            + "@book{o1, xdata = {missing1}}\n@book{loop, xdata = {missing2}}\n";
+        var old = BibtexParser.Parse("m.bib", text);
+        var edited = text.Replace("xdata = {loop}", "title = {T}");
+
+        Assert.Null(BibReparser.TryReparse(old, old.Bibtex!, edited));
+        Assert.Equal(Describe(BibtexParser.Parse("m.bib", edited)), Describe(BibtexParser.Reparse(old, edited)));
     }
 
     /// <summary>Edits a writer or an exporter makes: words typed, entries removed or duplicated, braces and junk.</summary>

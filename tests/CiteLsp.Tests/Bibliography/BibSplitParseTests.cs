@@ -1,3 +1,4 @@
+using CiteLsp.Fuzz.Harnesses;
 using CiteLsp.Core.Bibliography;
 using CiteLsp.Core.Bibliography.Bibtex;
 

@@ -69,6 +69,14 @@ public class BibtexParserTests
     }
 
     [Fact]
+    public void A_repeated_field_keeps_its_first_value_even_when_the_repeat_uses_a_macro_defined_later()
+    {
+        var file = Parse("@article{k, publisher = {First}, publisher = later}\n@string{later = {Second}}\n");
+        Assert.Equal("First", Assert.Single(file.Entries).Fields["publisher"]);
+        Assert.Contains(file.Diagnostics, d => d.Code == "bib-duplicate-field");
+    }
+
+    [Fact]
     public void Duplicate_keys_are_compared_case_insensitively_and_the_first_wins()
     {
         const string text = "@article{Key1, title={First}}\n@book{key1, title={Second}}\n";

@@ -68,7 +68,9 @@ internal static class BibReparser
         // Keys: no new key may meet one outside the re-scanned part, and no link may lead into it.
         var newKeys = scanner.Entries.Select(e => e.Key).ToArray();
         if (newKeys.Any(state.LinkTargets.Contains)) return null;
-        for (var i = headEntries; i < tailEntries; i++) if (state.LinkTargets.Contains(old.Entries[i].Key)) return null;
+        // An entry that inherited and is gone or changed: the inheritance pass reaches entries (and cycles) in another order.
+        for (var i = headEntries; i < tailEntries; i++)
+            if (state.LinkTargets.Contains(old.Entries[i].Key) || BibtexParser.Links(old.Entries[i])) return null;
         if (newKeys.Any(k => Meets(old.Entries, state.KeyHashes, 0, headEntries, k) || Meets(old.Entries, state.KeyHashes, tailEntries, old.Entries.Count, k))) return null;
         if (after.Any(d => !IsUndefined(d) && d.Span.Start >= start && d.Span.Start < oldEnd)) return null;
         if (tail.Any(d => d.Related is { } r && r.Start >= start && r.Start < oldEnd)) return null; // a duplicate of a key that changed

@@ -47,7 +47,13 @@ internal sealed partial class BibScanner
         TakeDiagnostics(second, ref taken, second.Diagnostics.Count);
 
         // This part's month macros are the built-in ones, as the second part's were at its start.
-        foreach (var (name, value) in second._macros) _macros[name] = value;
+        foreach (var (name, value) in second._macros)
+        {
+            if (_macros.TryGetValue(name, out var was) && was != value && _used.Contains(name)) RedefinedMacro = true;
+            _macros[name] = value;
+        }
+        RedefinedMacro |= second.RedefinedMacro;
+        _used.UnionWith(second._used);
         if (second.LastStringAt >= 0) LastStringAt = second.LastStringAt;
         _undefinedHits += second._undefinedHits;
         if (second._reportedMacros is { } reported) (_reportedMacros ??= new(StringComparer.OrdinalIgnoreCase)).UnionWith(reported);

@@ -22,6 +22,8 @@ internal sealed partial class BibScanner
     private readonly LineIndex _lines;
     private readonly NameTable _names;
     private readonly Dictionary<string, string> _macros = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Macros an entry has read so far (see <see cref="RedefinedMacro"/>).</summary>
+    private readonly HashSet<string> _used = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _macroLookup;
     private readonly Dictionary<string, RawEntry> _byKey = new(StringComparer.OrdinalIgnoreCase);
     private readonly StringBuilder _sb = new();
@@ -39,6 +41,8 @@ internal sealed partial class BibScanner
     public IReadOnlyDictionary<string, string> Macros => _macros;
     /// <summary>Offset of the last @string definition, or -1.</summary>
     public int LastStringAt { get; private set; } = -1;
+    /// <summary>Whether an @string gave a macro another value after an entry had read it: that entry keeps the old one.</summary>
+    public bool RedefinedMacro { get; private set; }
     /// <param name="macros">For a re-scan from the middle of a file: the macros defined before that point.</param>
     /// <param name="reportedMacros">For a re-scan: undefined macros already reported before that point (each is reported once).</param>
     /// <param name="names">Shared with the scanner of the other part of a file scanned in two parts at once.</param>
@@ -91,7 +95,7 @@ internal sealed partial class BibScanner
         if (p == typeStart)
         {
             if (!recovering) Error(at, 1, "'@' is not followed by an entry type; it is ignored");
-            return at + 1;
+            return p; // past what it looked at (see below)
         }
         var type = _names.Lower(_s.AsSpan(typeStart, p - typeStart));
         if (type == "comment") { recovering = false; return p; }
@@ -99,7 +103,9 @@ internal sealed partial class BibScanner
         if (open >= _s.Length || _s[open] is not ('{' or '('))
         {
             if (!recovering) Error(open < _s.Length ? open : at, 1, $"expected '{{' or '(' after '@{type}'");
-            return p;
+            // Scanning goes on from where this command looked (past line breaks, maybe to the end of the text): a
+            // re-parse that starts after this command must not keep it when what it looked at changed.
+            return open;
         }
         recovering = false;
         var close = _s[open] == '{' ? '}' : ')';
@@ -131,7 +137,9 @@ internal sealed partial class BibScanner
         if (p >= _s.Length || _s[p] != '=') { Error(p, 1, $"expected '=' after '@string{{{name}'"); return false; }
         p = SkipWs(p + 1);
         if (!ReadValue(ref p, name, null, out var value, out var slice, out _)) return false;
-        _macros[name] = value ?? _s.Substring(slice.Start, slice.Length);
+        value ??= _s.Substring(slice.Start, slice.Length);
+        if (_macros.TryGetValue(name, out var was) && was != value && _used.Contains(name)) RedefinedMacro = true;
+        _macros[name] = value;
         return true;
     }
 
@@ -181,13 +189,18 @@ internal sealed partial class BibScanner
             p = SkipWs(p);
             if (p >= _s.Length || _s[p] != '=') { Error(Math.Min(p, _s.Length), 1, $"expected '=' after the field name '{name}'"); return false; }
             p = SkipWs(p + 1);
+            var valueStart = p;
             if (!ReadValue(ref p, name, entry, out var value, out var slice, out var month)) return false;
             var added = value is null
                 ? entry.Fields.TryAddSlice(name, slice.Start, slice.Length)
                 : entry.Fields.TryAdd(name, value);
             if (!added)
+            {
+                // The first value is kept: a macro the ignored one uses must not replace it once it is defined.
+                entry.Deferred?.RemoveAll(d => d.ValueStart == valueStart);
                 Diagnostics.Add(new CatalogDiagnostic(Severity.Warning, "bib-duplicate-field",
                     $"field '{name}' appears twice in '{entry.Key}'; the first value is kept", new SourceSpan(_path, nameStart, name.Length)));
+            }
             else if (name == "month") entry.MonthFromMacro = month;
             if (p < _s.Length && _s[p] == ',') { p = SkipWs(p + 1); continue; }
             if (p < _s.Length && _s[p] == close) return true;
@@ -246,7 +259,11 @@ internal sealed partial class BibScanner
             {
                 var q = ScanId(p);
                 var name = _s.AsSpan(p, q - p);
-                if (!_macroLookup.TryGetValue(name, out var expansion))
+                if (_macroLookup.TryGetValue(name, out var expansion))
+                {
+                    if (entry is not null && !_used.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name)) _used.Add(name.ToString());
+                }
+                else
                 {
                     expansion = "";
                     _undefinedHits++;

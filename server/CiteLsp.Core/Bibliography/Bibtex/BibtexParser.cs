@@ -36,7 +36,8 @@ public static class BibtexParser
     /// <summary>
     /// A library too big to keep its text (two bytes per character): its entries keep what completion shows and read
     /// their raw fields and abstract from the file when asked (<see cref="BibDiskFields"/>); the text is let go. A
-    /// million-entry library then fits in memory beside its index. Such a file is parsed whole on every change.
+    /// million-entry library then fits in memory beside its index. Such a file is parsed whole on every change. A file
+    /// whose @strings give a macro another value keeps its fields in memory: read back later, they would see the last one.
     /// </summary>
     /// <param name="offsets">Where the text's characters are in the file.</param>
     public static CatalogFile ParseLean(string path, string text, ByteOffsets offsets) => Parse(path, text, SplitPoint(text), offsets, out _);
@@ -54,7 +55,8 @@ public static class BibtexParser
         AddAliases(scanner, path);
         BibInheritance.Resolve(scanner.Entries, scanner.ByKey, path, scanner.Diagnostics);
         var seed = MacroSeed(scanner.Macros);
-        var disk = lean is null ? null : new BibDiskFields(path, lean, scanner.Macros);
+        // Fields read back later see the file's last macros: where a macro changed value, they keep what they read now.
+        var disk = lean is null || scanner.RedefinedMacro ? null : new BibDiskFields(path, lean, scanner.Macros);
         var entries = new Entry[scanner.Entries.Count];
         BothCores.Halves(entries.Length, (from, to) =>
         {
@@ -128,6 +130,8 @@ public static class BibtexParser
 
     /// <summary>Entries that take fields or keys from other entries: a change to one can change others.</summary>
     internal static bool Links(RawEntry e) => LinkFields.Any(e.Fields.ContainsKey);
+
+    internal static bool Links(Entry e) => LinkFields.Any(e.Fields.ContainsKey);
 
     private static readonly string[] LinkFields = ["crossref", "xdata", "ids"];
 

@@ -1,9 +1,9 @@
 using CiteLsp.Core.Bibliography;
 
-namespace CiteLsp.Tests.Bibliography;
+namespace CiteLsp.Fuzz.Harnesses;
 
 /// <summary>Everything a BibTeX parse yields, as text, so that a difference between two parses shows where it is.</summary>
-internal static class BibDescription
+public static class BibDescription
 {
     /// <summary>Entries (every field, display field, span and content hash), diagnostics and line starts.</summary>
     public static List<string> Of(CatalogFile file) =>
