@@ -194,6 +194,16 @@ public class BibReparseTests
         Assert.Equal(Describe(BibtexParser.Parse("m.bib", edited)), Describe(BibtexParser.Reparse(old, edited)));
     }
 
+    /// <summary>A key is taken for a field name when an '=' follows it, even on a later line.</summary>
+    [Fact]
+    public void A_change_on_the_line_after_a_key_decides_again_whether_it_is_a_key()
+    {
+        var old = BibtexParser.Parse("m.bib", "@misc(fo\n= {x}}\n");
+        var edited = "@misc(fo\n8 {x}}\n";
+
+        Assert.Equal(Describe(BibtexParser.Parse("m.bib", edited)), Describe(BibtexParser.Reparse(old, edited)));
+    }
+
     /// <summary>Entries inherit in the order the pass reaches them: an edit to one that inherited can change that order.</summary>
     [Fact]
     public void An_edit_to_an_entry_that_inherited_parses_the_file_again()

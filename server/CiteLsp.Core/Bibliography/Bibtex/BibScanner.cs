@@ -147,11 +147,14 @@ internal sealed partial class BibScanner
     {
         var keyStart = p;
         p = ScanKey(p, close);
-        if (p == keyStart || (SkipWs(p) < _s.Length && _s[SkipWs(p)] == '='))
+        var next = SkipWs(p);
+        if (p == keyStart || (next < _s.Length && _s[next] == '='))
         {
             Error(keyStart, Math.Max(0, p - keyStart), $"missing citation key in '@{type}' entry; the entry is skipped");
             // Resume after the text taken for a key (an entry inside it would start a line, where the key scan stops):
-            // resuming at its start rescanned it once per '@' in it, quadratic on a long line of "@misc(".
+            // resuming at its start rescanned it once per '@' in it, quadratic on a long line of "@misc(". And past the
+            // '=' looked for on later lines: a re-parse that starts after this command must see a change there.
+            p = next;
             return false;
         }
         var entry = new RawEntry(_source, type, _s.Substring(keyStart, p - keyStart), at, keyStart);
