@@ -62,3 +62,27 @@ export function parseMarkup(marked: string): { text: string; start: number; end:
   if (at < 0) throw new Error(`no $0 in ${marked}`);
   return { text: marked.slice(0, at) + marked.slice(at + 2), start: at, end: at };
 }
+
+/** Whether a .NET assembly carries ReadyToRun code: its CLI header points at a native header signed "RTR". */
+export function isReadyToRun(pe: Buffer): boolean {
+  const peAt = pe.readUInt32LE(0x3c);
+  const sections = pe.readUInt16LE(peAt + 6);
+  const optional = peAt + 24;
+  const directories = optional + (pe.readUInt16LE(optional) === 0x20b ? 112 : 96);
+  const toOffset = (rva: number): number => {
+    for (let i = 0, s = optional + pe.readUInt16LE(peAt + 20); i < sections; i++, s += 40) {
+      const va = pe.readUInt32LE(s + 12);
+      if (rva >= va && rva < va + pe.readUInt32LE(s + 16)) return rva - va + pe.readUInt32LE(s + 20);
+    }
+    throw new Error(`RVA ${rva} is in no section`);
+  };
+  const cli = toOffset(pe.readUInt32LE(directories + 14 * 8));
+  const [nativeRva, nativeSize] = [pe.readUInt32LE(cli + 64), pe.readUInt32LE(cli + 68)];
+  return nativeSize > 0 && pe.toString('latin1', toOffset(nativeRva), toOffset(nativeRva) + 4) === 'RTR\0';
+}
+
+/** The package for this machine's platform (`npm run package:target`): vsce names targets `${platform}-${arch}`. */
+export function targetVsixPath(): string {
+  const p = packageJson();
+  return path.join(clientRoot, `${p.name}-${process.platform}-${process.arch}-${p.version}.vsix`);
+}

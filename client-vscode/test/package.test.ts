@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { builtinModules } from 'node:module';
 import { before, describe, test } from 'node:test';
-import { packageJson, readVsix, vsixPath } from './helpers';
+import { isReadyToRun, packageJson, readVsix, targetVsixPath, vsixPath } from './helpers';
 
 describe('packaged .vsix', () => {
   let files: Map<string, Buffer>;
@@ -21,6 +21,7 @@ describe('packaged .vsix', () => {
     assert.ok(frameworks.some((f: { name: string; version: string }) => f.name === 'Microsoft.NETCore.App' && f.version.startsWith('10.')),
       JSON.stringify(runtime));
     assert.ok(!files.has('extension/server/citelsp'), 'no platform-specific apphost');
+    assert.ok(!isReadyToRun(files.get('extension/server/citelsp.dll')!), 'IL only: precompiled code would not load on another OS');
   });
 
   test('has a valid package.json matching the source one', () => {
@@ -45,5 +46,28 @@ describe('packaged .vsix', () => {
     const stray = [...files.keys()].filter(f => /^extension\/(src|test|out|node_modules)\//.test(f) || f.endsWith('.ts'));
     assert.deepEqual(stray, []);
     assert.ok(fs.statSync(vsixPath()).size < 5 * 1024 * 1024, 'under 5 MB');
+  });
+});
+
+describe('platform .vsix (npm run package:target)', () => {
+  let files: Map<string, Buffer>;
+  before(async () => {
+    assert.ok(fs.existsSync(targetVsixPath()), `${targetVsixPath()} exists`);
+    files = await readVsix(targetVsixPath());
+  });
+
+  test('is marked for this platform', () => {
+    const manifest = files.get('extension.vsixmanifest')!.toString('utf8');
+    assert.match(manifest, new RegExp(`TargetPlatform="${process.platform}-${process.arch}"`));
+  });
+
+  test('carries the server precompiled (ReadyToRun), still run by the installed .NET 10', () => {
+    for (const f of ['citelsp.dll', 'CiteLsp.Core.dll', 'StreamJsonRpc.dll', 'Newtonsoft.Json.dll']) {
+      assert.ok(isReadyToRun(files.get(`extension/server/${f}`)!), `${f} is ReadyToRun`);
+    }
+    const runtime = JSON.parse(files.get('extension/server/citelsp.runtimeconfig.json')!.toString('utf8'));
+    assert.equal(runtime.runtimeOptions.framework?.name, 'Microsoft.NETCore.App', 'framework-dependent');
+    assert.ok(!files.has('extension/server/citelsp') && !files.has('extension/server/citelsp.exe'), 'no apphost');
+    assert.ok(fs.statSync(targetVsixPath()).size < 8 * 1024 * 1024, 'under 8 MB');
   });
 });
