@@ -13,7 +13,6 @@ namespace CiteLsp.Fuzz.Harnesses;
 internal sealed class BibPathsHarness : Harness
 {
     private const string Name0 = "fuzz.bib";
-    private static readonly string LeanFile = Path.Combine(Path.GetTempPath(), $"citelsp-fuzz-lean-{Environment.ProcessId}.bib");
 
     public override string Name => "bibtex-paths";
     public override string Description => "BibTeX split scan, re-parse after an edit and lean entries, each against a full parse";
@@ -65,9 +64,17 @@ internal sealed class BibPathsHarness : Harness
     /// <summary>The same file read lean (fields read back from it) and whole, as <c>BibLeanTests</c> compares them.</summary>
     private static void Lean(byte[] input)
     {
-        File.WriteAllBytes(LeanFile, input);
-        var full = CatalogLoader.Load(LeanFile, null, fieldsOnDiskAbove: long.MaxValue);
-        var lean = CatalogLoader.Load(LeanFile, null, fieldsOnDiskAbove: 0);
+        // One file per thread: tests replay this harness on several threads at once.
+        var leanFile = Path.Combine(Path.GetTempPath(), $"citelsp-fuzz-lean-{Environment.ProcessId}-{Environment.CurrentManagedThreadId}.bib");
+        try { Lean(input, leanFile); }
+        finally { File.Delete(leanFile); }
+    }
+
+    private static void Lean(byte[] input, string leanFile)
+    {
+        File.WriteAllBytes(leanFile, input);
+        var full = CatalogLoader.Load(leanFile, null, fieldsOnDiskAbove: long.MaxValue);
+        var lean = CatalogLoader.Load(leanFile, null, fieldsOnDiskAbove: 0);
         if (full.Format != BibtexParser.Format) return;
         Same(full.Diagnostics.Select(d => $"{d.Severity} {d.Code} {d.Span} {d.Related} {d.Message}").ToList(),
             lean.Diagnostics.Select(d => $"{d.Severity} {d.Code} {d.Span} {d.Related} {d.Message}").ToList(), "lean-diagnostics", "diagnostics");

@@ -52,6 +52,30 @@ public class BibtexParserTests
     }
 
     [Fact]
+    public void Biblatex_key_value_names_need_an_equals_sign_outside_braces()
+    {
+        var e = Assert.Single(Parse("@misc{a, author = {family=Duchamp, given=Philippe, prefix=de and {a=b}, family=x and a{=}b}}").Entries);
+        Assert.Equal(new Person("de Duchamp", "Philippe"), e.Authors[0]);
+        Assert.Equal(new Person("a=b", "family=x"), e.Authors[1]);
+        Assert.Equal(new Person("a=b", ""), e.Authors[2]);
+    }
+
+    [Fact]
+    public void A_broken_value_that_uses_an_unknown_macro_is_reported_once()
+    {
+        var file = Parse("@article{a, journal = j # \"p\n@article{b, title = {B}}\n");
+        Assert.Single(file.Diagnostics, d => d.Message.StartsWith("unterminated string", StringComparison.Ordinal));
+        Assert.Equal(["a", "b"], file.Entries.Select(e => e.Key));
+    }
+
+    [Fact]
+    public void Names_with_nothing_in_them_are_left_out()
+    {
+        var e = Assert.Single(Parse("@misc{a, author = {{} and Doe, John and , Jr, and ~}}").Entries);
+        Assert.Equal([new Person("Doe", "John")], e.Authors);
+    }
+
+    [Fact]
     public void Strings_defined_before_and_after_use_and_undefined_ones()
     {
         var file = Parse("@string{acm = \"ACM\"}\n@article{a, journal = acm # \" Press\"}\n@article{b, journal = later}\n@article{c, journal = nowhere}\n@string{later = {Later Inc}}\n");

@@ -69,6 +69,13 @@ public class CslTests
     }
 
     [Fact]
+    public void Names_with_nothing_in_them_are_left_out()
+    {
+        var file = CatalogLoader.Parse("x.json", """[{"id":"a","author":["", {"family":" "}, "The Team", {"family":"Smith"}]}]""");
+        Assert.Equal([Person.Corporate("The Team"), new Person("Smith")], Assert.Single(file.Entries).Authors);
+    }
+
+    [Fact]
     public void Raw_and_literal_dates()
     {
         var file = CatalogLoader.Parse("x.json", """[{"id":"a","issued":{"raw":"2018-03"}},{"id":"b","issued":{"literal":"Spring 2017"}},{"id":"c","issued":{"date-parts":[["2016","1","2"]]}},{"title":"no id"}]""");

@@ -32,7 +32,7 @@ public static class BibNames
             }
             var name = s[start..i].Trim(" \t\r\n~");
             if (name is "others") truncated = true;
-            else if (!name.IsEmpty) people.Add(memo is null ? ParseName(name) : memo.Person(name));
+            else if (!name.IsEmpty && (memo is null ? ParseName(name) : memo.Person(name)) is { IsBlank: false } person) people.Add(person);
             start = i + 4;
             i += 3;
         }
@@ -47,14 +47,16 @@ public static class BibNames
     {
         if (s[0] == '{' && MatchingBrace(s, 0) == s.Length - 1) return Person.Corporate(TexText.ToDisplay(s));
         int c1 = -1, c2 = -1, depth = 0;
+        var keyValue = false; // an '=' outside braces before the first comma: "family=…, given=…"
         for (var i = 0; i < s.Length; i++)
         {
             var c = s[i];
             if (c == '{') depth++;
             else if (c == '}') depth = Math.Max(0, depth - 1);
             else if (c == ',' && depth == 0) { if (c1 < 0) c1 = i; else if (c2 < 0) c2 = i; }
+            else if (c == '=' && depth == 0 && c1 < 0) keyValue = true;
         }
-        if (c1 >= 0 && s[..c1].Contains('=') && KeyValueName(s.ToString()) is { } kv) return kv;
+        if (c1 >= 0 && keyValue && KeyValueName(s.ToString()) is { } kv) return kv;
         if (c1 < 0) return FirstVonLast(s);
         if (c2 < 0) return Make(s[(c1 + 1)..], s[..c1], default);
         return Make(s[(c2 + 1)..], s[..c1], s[(c1 + 1)..c2]);

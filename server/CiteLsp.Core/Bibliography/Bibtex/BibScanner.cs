@@ -193,7 +193,12 @@ internal sealed partial class BibScanner
             if (p >= _s.Length || _s[p] != '=') { Error(Math.Min(p, _s.Length), 1, $"expected '=' after the field name '{name}'"); return false; }
             p = SkipWs(p + 1);
             var valueStart = p;
-            if (!ReadValue(ref p, name, entry, out var value, out var slice, out var month)) return false;
+            if (!ReadValue(ref p, name, entry, out var value, out var slice, out var month))
+            {
+                // The field is dropped: reading it again once macros are known would report its error twice.
+                entry.Deferred?.RemoveAll(d => d.ValueStart == valueStart);
+                return false;
+            }
             var added = value is null
                 ? entry.Fields.TryAddSlice(name, slice.Start, slice.Length)
                 : entry.Fields.TryAdd(name, value);

@@ -53,7 +53,7 @@ public static class CslItemMapper
         if (node is not List<object?> list) return (people, false);
         foreach (var n in list)
         {
-            if (n is string literal) { people.Add(Person.Corporate(literal)); continue; }
+            if (n is string literal) { if (Person.Corporate(literal) is { IsBlank: false } named) people.Add(named); continue; }
             if (n is not IReadOnlyDictionary<string, object?> p) continue;
             if (Str(p, "literal") is { } lit) { people.Add(Person.Corporate(lit)); continue; }
             var family = string.Join(' ', new[] { Str(p, "non-dropping-particle"), Str(p, "family") }.Where(x => x is not null));

@@ -1,9 +1,10 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace CiteLsp.Core.Bibliography.Export;
 
 /// <summary>Writes entries as BibTeX that bibtex and biber accept. Raw source values are preferred when present.</summary>
-public static class BibtexWriter
+public static partial class BibtexWriter
 {
     private static readonly string[] MonthMacros = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
@@ -59,10 +60,7 @@ public static class BibtexWriter
         yield return ("title", "{" + Balance(Escape(e.Title)) + "}");
         if (e.Authors.Count > 0)
         {
-            var names = e.Authors.Select(p => p.Literal is not null ? "{" + Escape(p.Literal) + "}"
-                : p.Suffix.Length > 0 ? $"{Escape(p.Family)}, {Escape(p.Suffix)}, {Escape(p.Given)}"
-                : p.Given.Length == 0 ? Escape(p.Family) + (p.Family.Contains(' ') ? "," : "") : $"{Escape(p.Family)}, {Escape(p.Given)}");
-            var list = string.Join(" and ", names) + (e.AuthorsTruncated ? " and others" : "");
+            var list = string.Join(" and ", e.Authors.Select(Name)) + (e.AuthorsTruncated ? " and others" : "");
             yield return ("author", "{" + list + "}");
         }
         if (e.Date.Year is { } y) yield return ("year", "{" + y + "}");
@@ -78,6 +76,23 @@ public static class BibtexWriter
         // Abstracts keep their LaTeX (\cite, $math$, \emph): only braces are balanced.
         if (e.Abstract is not null) yield return ("abstract", "{" + Balance(e.Abstract) + "}");
     }
+
+    /// <summary>One name of an author list, written so that it parses back into the same parts.</summary>
+    private static string Name(Person p)
+    {
+        if (p.Literal is not null) return "{" + Escape(p.Literal) + "}";
+        var family = Part(p.Family).Replace("=", "{=}"); // an '=' before the first comma is biblatex's "family=…" form
+        if (p.Suffix.Length > 0) return $"{family}, {Part(p.Suffix)}, {Part(p.Given)}";
+        if (p.Given.Length > 0) return $"{family}, {Part(p.Given)}";
+        // "von Family" must not lose "von" to the given name, nor a family named "others" become "and others".
+        return p.Family.Contains(' ') || p.Family.Contains('=') || p.Family == "others" ? family + "," : family;
+    }
+
+    /// <summary>A name part with the characters that split names braced: a comma, and the word "and".</summary>
+    private static string Part(string s) => AndWord().Replace(Escape(s).Replace(",", "{,}"), "{$0}");
+
+    [GeneratedRegex(@"(?<![^\s~])and(?![^\s~])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AndWord();
 
     /// <summary>Escapes the characters that break LaTeX in plain-text fields.</summary>
     private static string Escape(string s)

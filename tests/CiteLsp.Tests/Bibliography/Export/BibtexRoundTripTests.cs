@@ -39,4 +39,19 @@ public class BibtexRoundTripTests
         Assert.Equal((first.Title, first.Date, first.Venue), (again.Title, again.Date, again.Venue));
         Assert.Equal(first.Authors, again.Authors);
     }
+
+    [Theory]
+    [InlineData("famil{}y=e, =")]         // its family name "family=e" reads like biblatex's "family=…" form
+    [InlineData("{family=Duchamp}")]
+    [InlineData("family=Duchamp, given=Philippe")]
+    [InlineData("{a=b}, family=x")]
+    [InlineData("x, an{}d s, y")]         // "and" in a part would split the list there
+    [InlineData("Smith, {a, b}")]         // so would a comma
+    [InlineData("others,")]               // a family named "others" is not "and others"
+    public void Names_that_read_like_name_syntax_round_trip(string author)
+    {
+        var first = Assert.Single(BibtexParser.Parse("a.bib", $"@misc{{k, author = {{{author}}}}}\n").Entries);
+        var again = Assert.Single(BibtexParser.Parse("b.bib", BibtexWriter.Write(first)).Entries);
+        Assert.Equal(first.Authors, again.Authors);
+    }
 }
