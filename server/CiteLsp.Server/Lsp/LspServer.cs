@@ -42,6 +42,8 @@ internal sealed class LspServer
     {
         _rpc.StartListening();
         _ = Task.Run(() => _framer.RunAsync(CancellationToken.None));
+        using var idle = new IdleMemory(Session.Log);
+        idle.Start();
         // Clients differ: some never send exit (they close the pipe), some send exit and keep the pipe open.
         await Task.WhenAny(Session.Exited.Task, _rpc.Completion);
         var exitCode = Session.ShutdownRequested ? 0 : 1;

@@ -218,7 +218,8 @@ public class ProtocolAbuseTests(ITestOutputHelper output)
         await AssertServesCorrectlyAsync(raw);
         var after = await SettledMemoryAsync(raw, pid, before);
         output.WriteLine($"resident before {ProcessMemory.Mb(before)}, after 10,000 didChange {ProcessMemory.Mb(after)}");
-        Assert.True(after < before + (64L << 20), $"before {ProcessMemory.Mb(before)}, after {ProcessMemory.Mb(after)}");
+        // Given back once the storm is over (IdleMemory); without that it stayed 30-65 MB up.
+        Assert.True(after < before + (32L << 20), $"before {ProcessMemory.Mb(before)}, after {ProcessMemory.Mb(after)}");
         Assert.DoesNotContain("outside", raw.Server.Stderr);
     }
 
