@@ -11,10 +11,13 @@ public static class BibDescription
         .. file.Entries.Select(e => string.Join(" | ", e.Key, e.Type, e.Title, string.Join(";", e.Authors.Select(p => $"{p.Given}/{p.Family}/{p.Literal}/{p.Suffix}")),
             e.AuthorsTruncated, e.Date, e.Venue, e.Abstract, e.Doi, e.Url, e.ArxivId, string.Join(",", e.Aliases),
             string.Join(";", e.Fields.Select(f => $"{f.Key}={f.Value}")), e.Location, e.KeyLocation, e.ContentHash)),
-        .. file.Diagnostics.Select(d => $"{d.Severity} {d.Code} {d.Span} {d.Related} {d.Message}"),
+        .. file.Diagnostics.Select(Of),
         $"lines {file.Lines.LineCount} length {file.Lines.TextLength}: "
             + string.Join(",", Enumerable.Range(0, file.Lines.LineCount).Select(file.Lines.LineStart)),
     ];
+
+    /// <summary>A diagnostic, everything it says.</summary>
+    public static string Of(CatalogDiagnostic d) => $"{d.Severity} {d.Code} {d.Span} {d.Related} {d.Message}";
 
     /// <summary>What a later re-parse starts from: journal rows, macros, the last @string, reusability, links and key hashes.</summary>
     public static List<string> State(CatalogFile file)
@@ -24,7 +27,7 @@ public static class BibDescription
         [
             .. Enumerable.Range(0, s.Journal.Count).Select(i =>
                 $"row {s.Journal.End(i)} {s.Journal.Recovering(i)} {s.Journal.DiagnosticsAfter(i)} {s.Journal.EntriesAfter(i)}"),
-            .. s.Diagnostics.Select(d => $"{d.Severity} {d.Code} {d.Span} {d.Related} {d.Message}"),
+            .. s.Diagnostics.Select(Of),
             .. s.Macros.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => $"macro {m.Key}={m.Value}"),
             $"last @string {s.LastStringAt}, seed {s.MacroSeed}, reusable {s.Reusable}, hops {s.Hops}",
             "links " + string.Join(",", s.LinkTargets.Order(StringComparer.Ordinal)),

@@ -1,4 +1,3 @@
-using System.Text;
 using CiteLsp.Core.Bibliography;
 using CiteLsp.Core.Bibliography.Bibtex;
 using CiteLsp.Fuzz.Engine;
@@ -76,8 +75,7 @@ internal sealed class BibPathsHarness : Harness
         var full = CatalogLoader.Load(leanFile, null, fieldsOnDiskAbove: long.MaxValue);
         var lean = CatalogLoader.Load(leanFile, null, fieldsOnDiskAbove: 0);
         if (full.Format != BibtexParser.Format) return;
-        Same(full.Diagnostics.Select(d => $"{d.Severity} {d.Code} {d.Span} {d.Related} {d.Message}").ToList(),
-            lean.Diagnostics.Select(d => $"{d.Severity} {d.Code} {d.Span} {d.Related} {d.Message}").ToList(), "lean-diagnostics", "diagnostics");
+        Same(full.Diagnostics.Select(BibDescription.Of).ToList(), lean.Diagnostics.Select(BibDescription.Of).ToList(), "lean-diagnostics", "diagnostics");
         Check.Equal(full.Entries.Count, lean.Entries.Count, "lean-count", "entries");
         // Which member of a reported inheritance cycle takes fields from the others depends on the order entries reach it.
         var cycle = full.Diagnostics.Any(d => d.Code == "bib-crossref-cycle");

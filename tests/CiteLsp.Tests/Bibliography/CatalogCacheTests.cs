@@ -1,6 +1,7 @@
 using CiteLsp.Core.Bibliography;
 using CiteLsp.Core.Bibliography.Cache;
 using CiteLsp.Core.Search;
+using CiteLsp.Fuzz.Harnesses;
 
 namespace CiteLsp.Tests.Bibliography;
 
@@ -202,7 +203,7 @@ public sealed class CatalogCacheTests : IDisposable
     [
         .. file.Entries.Select(e => string.Join(" | ", e.Key, e.Type, e.Title, string.Join(";", e.Authors.Select(p => $"{p.Given}/{p.Family}/{p.Literal}/{p.Suffix}")),
             e.AuthorsTruncated, e.Date, e.Venue, e.Doi, e.Url, e.ArxivId, string.Join(",", e.Aliases), e.Location, e.KeyLocation, e.ContentHash)),
-        .. file.Diagnostics.Select(d => $"{d.Severity} {d.Code} {d.Span} {d.Related} {d.Message}"),
+        .. file.Diagnostics.Select(BibDescription.Of),
         $"{file.Format} lines {file.Lines.LineCount} length {file.Lines.TextLength}: "
             + string.Join(",", Enumerable.Range(0, file.Lines.LineCount).Select(file.Lines.LineStart)),
     ];

@@ -24,6 +24,7 @@ internal sealed partial class BibScanner
     private readonly Dictionary<string, string> _macros = new(StringComparer.OrdinalIgnoreCase);
     /// <summary>Macros an entry has read so far (see <see cref="RedefinedMacro"/>).</summary>
     private readonly HashSet<string> _used = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _usedLookup;
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _macroLookup;
     private readonly Dictionary<string, RawEntry> _byKey = new(StringComparer.OrdinalIgnoreCase);
     private readonly StringBuilder _sb = new();
@@ -55,6 +56,7 @@ internal sealed partial class BibScanner
         _path = path;
         _lines = lines;
         _macroLookup = _macros.GetAlternateLookup<ReadOnlySpan<char>>();
+        _usedLookup = _used.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var m = 0; m < 12; m++) _macros[BibDates.MonthMacros[m]] = BibDates.MonthNames[m];
         if (macros is not null) foreach (var (name, value) in macros) _macros[name] = value;
         if (reportedMacros is not null) _reportedMacros = new HashSet<string>(reportedMacros, StringComparer.OrdinalIgnoreCase);
@@ -269,7 +271,7 @@ internal sealed partial class BibScanner
                 var name = _s.AsSpan(p, q - p);
                 if (_macroLookup.TryGetValue(name, out var expansion))
                 {
-                    if (entry is not null && !_used.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name)) _used.Add(name.ToString());
+                    if (entry is not null) _usedLookup.Add(name);
                 }
                 else
                 {

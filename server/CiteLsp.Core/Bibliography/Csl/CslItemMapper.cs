@@ -53,16 +53,21 @@ public static class CslItemMapper
         if (node is not List<object?> list) return (people, false);
         foreach (var n in list)
         {
-            if (n is string literal) { if (Person.Corporate(literal) is { IsBlank: false } named) people.Add(named); continue; }
-            if (n is not IReadOnlyDictionary<string, object?> p) continue;
-            if (Str(p, "literal") is { } lit) { people.Add(Person.Corporate(lit)); continue; }
-            var family = string.Join(' ', new[] { Str(p, "non-dropping-particle"), Str(p, "family") }.Where(x => x is not null));
-            var given = string.Join(' ', new[] { Str(p, "given"), Str(p, "dropping-particle") }.Where(x => x is not null));
-            if (family.Length == 0 && given.Length == 0) continue;
-            people.Add(new Person(family, given) { Suffix = Str(p, "suffix") ?? "" });
+            var person = n switch
+            {
+                string literal => Person.Corporate(literal),
+                IReadOnlyDictionary<string, object?> p => Str(p, "literal") is { } lit ? Person.Corporate(lit) : Named(p),
+                _ => null,
+            };
+            if (person is { IsBlank: false }) people.Add(person);
         }
         return (people, false);
     }
+
+    private static Person Named(IReadOnlyDictionary<string, object?> p) => new(
+        string.Join(' ', new[] { Str(p, "non-dropping-particle"), Str(p, "family") }.Where(x => x is not null)),
+        string.Join(' ', new[] { Str(p, "given"), Str(p, "dropping-particle") }.Where(x => x is not null)))
+    { Suffix = Str(p, "suffix") ?? "" };
 
     /// <summary>{"date-parts": [[y, m, d]]}, {"raw": "…"}, {"literal": "…"}, "2019-05-03", or pandoc's [{year: …}].</summary>
     internal static PartialDate Date(object? node)
