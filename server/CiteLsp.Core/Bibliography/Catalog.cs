@@ -64,11 +64,16 @@ public sealed class Catalog
 
         var entries = new List<Entry>(candidates.Length);
         var byKey = new Dictionary<string, Entry>(candidates.Length, StringComparer.Ordinal);
+        var anyAliases = false;
         foreach (var e in candidates)
-            if (byKey.TryAdd(e.Key, e)) entries.Add(e);
+            if (byKey.TryAdd(e.Key, e))
+            {
+                entries.Add(e);
+                anyAliases |= e.Aliases.Count > 0; // while the entry is at hand: most files have no alias to look for in a second pass
+            }
         // Aliases (biblatex "ids") resolve too, after every real key so that a key always wins.
         HashSet<string>? aliases = null;
-        foreach (var e in entries)
+        foreach (var e in anyAliases ? entries : [])
         {
             if (e.Aliases.Count == 0) continue; // most entries: no enumerator to ask for
             foreach (var alias in e.Aliases)

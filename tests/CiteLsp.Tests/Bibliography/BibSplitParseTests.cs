@@ -149,6 +149,26 @@ public class BibSplitParseTests
     }
 
     [Fact]
+    public void Keys_and_aliases_of_either_part_resolve_crossrefs_of_the_other()
+    {
+        // After the join each part's keys live in that part's own map: every lookup must still see both.
+        const string text = """
+            @inproceedings{early, crossref = {LATE-ALIAS}, title = {E}}
+            @proceedings{host, ids = {hostalias}, title = {Host Proceedings}, year = {1999}}
+            @inproceedings{mid, crossref = {Late}, title = {M}}
+            @proceedings{late, ids = {late-alias, hostalias}, title = {Late Proceedings}, year = {2020}}
+            @inproceedings{child, crossref = {HOSTALIAS}, title = {C}}
+            @misc{HOST, title = {A duplicate of the first part's key, in any case}}
+            """;
+        AssertSameAtEveryEntryLine(text, expectJoined: 5);
+        var file = BibtexParser.Parse("t.bib", text, text.IndexOf("@proceedings{late", StringComparison.Ordinal), out var joined);
+        Assert.True(joined);
+        Assert.Equal(["Late Proceedings", "Late Proceedings", "Host Proceedings"], file.Entries.Where(e => e.Type == "inproceedings").Select(e => e.Venue));
+        Assert.DoesNotContain(file.Entries, e => e.Key == "HOST");
+        Assert.Contains(file.Diagnostics, d => d.Message.StartsWith("alias 'hostalias' of 'late'", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_re_parse_after_a_split_parse_is_exactly_a_full_parse()
     {
         var (path, text, _) = CorpusBib.Parse();

@@ -55,7 +55,7 @@ internal sealed class BibDiskFields(string path, ByteOffsets offsets, IReadOnlyD
             var parents = round < MaxParents ? Parents(scanner.Entries, read) : [];
             if (parents.Count > 0) { read.AddRange(parents); continue; }
             BibtexParser.AddAliases(scanner, Path);
-            BibInheritance.Resolve(scanner.Entries, scanner.ByKey, Path, scanner.Diagnostics);
+            BibInheritance.Resolve(scanner.Linking, scanner.Find, Path, scanner.Diagnostics);
             self.Fields.TrimExcess();
             return self.Fields;
         }

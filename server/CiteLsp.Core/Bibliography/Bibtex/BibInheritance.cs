@@ -11,21 +11,22 @@ internal static class BibInheritance
     private static readonly HashSet<string> ContainerTypes = new(StringComparer.Ordinal)
         { "book", "mvbook", "proceedings", "mvproceedings", "collection", "mvcollection", "reference", "mvreference", "periodical" };
 
-    public static void Resolve(List<RawEntry> entries, Dictionary<string, RawEntry> byKey, string path, List<CatalogDiagnostic> diagnostics)
+    /// <param name="entries">Every entry that links to others, in file order.</param>
+    public static void Resolve(IReadOnlyList<RawEntry> entries, Func<string, RawEntry?> find, string path, List<CatalogDiagnostic> diagnostics)
     {
         foreach (var e in entries)
             if (Inherits(e))
-                ResolveOne(e, byKey, path, diagnostics, 0);
+                ResolveOne(e, find, path, diagnostics, 0);
     }
 
     /// <summary>Whether the entry takes fields from others (its content then depends on theirs).</summary>
     public static bool Inherits(RawEntry e) => e.Fields.ContainsKey("crossref") || e.Fields.ContainsKey("xdata");
 
-    private static void ResolveOne(RawEntry e, Dictionary<string, RawEntry> byKey, string path, List<CatalogDiagnostic> diagnostics, int depth)
+    private static void ResolveOne(RawEntry e, Func<string, RawEntry?> find, string path, List<CatalogDiagnostic> diagnostics, int depth)
     {
         if (e.InheritState != 0) return;
         e.InheritState = 1;
-        foreach (var (key, how) in Parents(e)) Inherit(e, key, how, byKey, path, diagnostics, depth);
+        foreach (var (key, how) in Parents(e)) Inherit(e, key, how, find, path, diagnostics, depth);
         e.InheritState = 2;
     }
 
@@ -39,10 +40,10 @@ internal static class BibInheritance
             yield return (parent, "crossref");
     }
 
-    private static void Inherit(RawEntry child, string key, string how, Dictionary<string, RawEntry> byKey, string path, List<CatalogDiagnostic> diagnostics, int depth)
+    private static void Inherit(RawEntry child, string key, string how, Func<string, RawEntry?> find, string path, List<CatalogDiagnostic> diagnostics, int depth)
     {
         var span = new Text.SourceSpan(path, child.KeyStart, child.Key.Length);
-        if (!byKey.TryGetValue(key, out var parent))
+        if (find(key) is not { } parent)
         {
             diagnostics.Add(new CatalogDiagnostic(Severity.Warning, "bib-crossref-missing", $"'{child.Key}' refers to a missing {how} entry '{key}'", span));
             return;
@@ -55,7 +56,7 @@ internal static class BibInheritance
                     : $"{how} chain through '{parent.Key}' is deeper than {MaxDepth} entries; not followed", span));
             return;
         }
-        ResolveOne(parent, byKey, path, diagnostics, depth + 1);
+        ResolveOne(parent, find, path, diagnostics, depth + 1);
         var hadMonth = child.Fields.ContainsKey("month");
         child.Fields.InheritFrom(parent.Fields, NotInherited);
         if (how == "crossref" && ContainerTypes.Contains(parent.Type) && parent.Fields.TryGetValue("title", out var title))

@@ -56,7 +56,7 @@ internal static class BibReparser
             resume = row + 1;
             return true;
         });
-        if (scanner.LastStringAt >= 0 || scanner.Entries.Any(BibtexParser.Links)) return null;
+        if (scanner.LastStringAt >= 0 || scanner.Linking.Count > 0) return null;
         var windowScan = scanner.Diagnostics.Count;
         scanner.ResolveDeferred(); // nothing is defined later: this reports the window's undefined macros
 

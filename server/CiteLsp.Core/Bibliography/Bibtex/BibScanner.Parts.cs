@@ -16,6 +16,7 @@ internal sealed partial class BibScanner
     /// </summary>
     public bool Adopt(BibScanner second)
     {
+        if (_adopted is not null) return false; // once only: a third part's keys would have no map
         for (var m = 0; m < 12; m++)
             if (!string.Equals(_macros[BibDates.MonthMacros[m]], BibDates.MonthNames[m], StringComparison.Ordinal)) return false;
         if (second._reportedMacros is { } names && names.Any(n => _macros.ContainsKey(n) || _reportedMacros?.Contains(n) == true)) return false;
@@ -29,22 +30,30 @@ internal sealed partial class BibScanner
             for (var i = from; i < to; i++) scanner.Reread(reread[i]);
         });
 
-        _byKey.EnsureCapacity(_byKey.Count + second._byKey.Count);
+        // The second part's keys are unique there; those this part has too are duplicates, where one scan reports
+        // them. Looked up on both cores (the map is only read); the second part's map then answers for the others.
+        var taken = new RawEntry?[second.Entries.Count];
+        BothCores.Halves(taken.Length, (from, to) =>
+        {
+            for (var i = from; i < to; i++) taken[i] = _byKey.GetValueOrDefault(second.Entries[i].Key);
+        });
         Entries.EnsureCapacity(Entries.Count + second.Entries.Count);
-        var taken = 0;
+        var diagnostics = 0;
         var k = 0;
         for (var row = 0; row < second.Journal.Count; row++)
         {
             for (; k < second.Journal.EntriesAfter(row); k++)
             {
                 var e = second.Entries[k];
-                TakeDiagnostics(second, ref taken, e.AcceptedAt);
-                Accept(e); // a key this part has: reported as a duplicate, where one scan reports it
+                TakeDiagnostics(second, ref diagnostics, e.AcceptedAt);
+                if (taken[k] is { } first) Diagnostics.Add(DuplicateKey(e.KeyStart, e.Key, first));
+                else Add(e);
             }
-            TakeDiagnostics(second, ref taken, second.Journal.DiagnosticsAfter(row));
+            TakeDiagnostics(second, ref diagnostics, second.Journal.DiagnosticsAfter(row));
             Journal.Add(second.Journal.End(row), second.Journal.Recovering(row), Diagnostics.Count, Entries.Count);
         }
-        TakeDiagnostics(second, ref taken, second.Diagnostics.Count);
+        TakeDiagnostics(second, ref diagnostics, second.Diagnostics.Count);
+        _adopted = second._byKey;
 
         // This part's month macros are the built-in ones, as the second part's were at its start.
         foreach (var (name, value) in second._macros)

@@ -33,8 +33,24 @@ internal sealed partial class BibScanner
 
     public List<RawEntry> Entries { get; } = [];
     public List<CatalogDiagnostic> Diagnostics { get; } = [];
-    /// <summary>Every accepted key and "ids" alias, case-insensitive (bibtex's key comparison).</summary>
-    public Dictionary<string, RawEntry> ByKey => _byKey;
+    /// <summary>
+    /// The entry with this key or "ids" alias, case-insensitive (bibtex's key comparison). After <see cref="Adopt"/>,
+    /// the second part's keys are looked up in its own map: a key both parts have is this part's (the second's is a
+    /// duplicate), and 500k keys added to this map one by one took one core 0.2 s at 1M entries.
+    /// </summary>
+    public RawEntry? Find(string key) => _byKey.GetValueOrDefault(key) ?? _adopted?.GetValueOrDefault(key);
+
+    /// <summary>Makes <paramref name="alias"/> resolve to <paramref name="entry"/>; false when it is taken.</summary>
+    public bool TryAddAlias(string alias, RawEntry entry) => Find(alias) is null && _byKey.TryAdd(alias, entry);
+
+    private Dictionary<string, RawEntry>? _adopted;
+
+    /// <summary>Accepted entries that take fields or keys from others (crossref, xdata, ids), in file order: what
+    /// inheritance and aliases look at (most files have none; their passes over every entry took 0.1 s at 1M).</summary>
+    public List<RawEntry> Linking { get; } = [];
+
+    /// <summary>Accepted entries with a value that used a macro not defined yet, in file order (see <see cref="ResolveDeferred"/>).</summary>
+    private readonly List<RawEntry> _deferred = [];
 
     /// <summary>Where each top-level command ended, so that a later version of the file can be re-scanned from there.</summary>
     public BibJournal Journal { get; } = new();
@@ -385,8 +401,15 @@ internal sealed partial class BibScanner
             return;
         }
         first = entry;
+        Add(entry);
+    }
+
+    private void Add(RawEntry entry)
+    {
         entry.AcceptedAt = Diagnostics.Count;
         Entries.Add(entry);
+        if (BibtexParser.Links(entry)) Linking.Add(entry);
+        if (entry.Deferred is not null) _deferred.Add(entry);
     }
 
     private CatalogDiagnostic DuplicateKey(int keyStart, string key, RawEntry first)
@@ -402,10 +425,9 @@ internal sealed partial class BibScanner
     /// <summary>Re-reads values that used a macro defined later in the file (bibtex would leave it empty).</summary>
     public void ResolveDeferred()
     {
-        foreach (var e in Entries)
+        foreach (var e in _deferred)
         {
-            if (e.Deferred is null) continue;
-            foreach (var (field, start, macroAt) in e.Deferred.DistinctBy(d => d.Field))
+            foreach (var (field, start, macroAt) in e.Deferred!.DistinctBy(d => d.Field))
             {
                 var p = start;
                 var before = _undefinedHits;

@@ -53,7 +53,7 @@ public static class BibtexParser
         var source = new BibText(text);
         var scanner = Scan(path, source, lines, split, out joined);
         AddAliases(scanner, path);
-        BibInheritance.Resolve(scanner.Entries, scanner.ByKey, path, scanner.Diagnostics);
+        BibInheritance.Resolve(scanner.Linking, scanner.Find, path, scanner.Diagnostics);
         var seed = MacroSeed(scanner.Macros);
         // Fields read back later see the file's last macros: where a macro changed value, they keep what they read now.
         var disk = lean is null || scanner.RedefinedMacro ? null : new BibDiskFields(path, lean, scanner.Macros);
@@ -73,7 +73,7 @@ public static class BibtexParser
         return new CatalogFile(path, Format, entries, scanner.Diagnostics, lines)
         {
             Bibtex = new BibtexState(source, scanner.Journal, scanner.Diagnostics, scanner.Macros, scanner.LastStringAt, seed, reusable,
-                LinkTargets(scanner.Entries), [.. entries.Select(e => BibtexState.KeyHash(e.Key))]),
+                LinkTargets(scanner.Linking), [.. entries.Select(e => BibtexState.KeyHash(e.Key))]),
         };
     }
 
@@ -129,9 +129,12 @@ public static class BibtexParser
             : Parse(previous.Path, text);
 
     /// <summary>Entries that take fields or keys from other entries: a change to one can change others.</summary>
-    internal static bool Links(RawEntry e) => LinkFields.Any(e.Fields.ContainsKey);
+    internal static bool Links(RawEntry e) => Links(e.Fields);
 
-    internal static bool Links(Entry e) => LinkFields.Any(e.Fields.ContainsKey);
+    internal static bool Links(Entry e) => Links(e.Fields);
+
+    private static bool Links(IReadOnlyDictionary<string, string> fields) =>
+        fields.ContainsKey("crossref") || fields.ContainsKey("xdata") || fields.ContainsKey("ids");
 
     private static readonly string[] LinkFields = ["crossref", "xdata", "ids"];
 
@@ -163,11 +166,11 @@ public static class BibtexParser
     /// <summary>"ids" aliases resolve crossref/xdata references too (biber does this).</summary>
     internal static void AddAliases(BibScanner scanner, string path)
     {
-        foreach (var e in scanner.Entries)
+        foreach (var e in scanner.Linking)
         {
             if (!e.Fields.TryGetValue("ids", out var ids)) continue;
             foreach (var alias in ids.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-                if (!scanner.ByKey.TryAdd(alias, e) && scanner.ByKey[alias] != e)
+                if (!scanner.TryAddAlias(alias, e) && scanner.Find(alias) != e)
                     scanner.Diagnostics.Add(new CatalogDiagnostic(Severity.Warning, "bib-duplicate-key",
                         $"alias '{alias}' of '{e.Key}' is already a key or alias of another entry", new SourceSpan(path, e.KeyStart, e.Key.Length)));
         }
