@@ -40,7 +40,7 @@ internal static class ScaleRun
     private static void Halves(string path)
     {
         var text = File.ReadAllText(path);
-        var split = BibtexParser.SplitPoint(text);
+        var split = BibtexParser.SplitPoints(text, 2) is [var s] ? s : -1;
         var joined = false;
         long allocated = 0;
         // Alternated, twice each: the first calls after a cold parse share the cores with the JIT's background tier-up.

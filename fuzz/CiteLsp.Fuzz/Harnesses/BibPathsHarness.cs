@@ -5,8 +5,8 @@ using CiteLsp.Fuzz.Engine;
 namespace CiteLsp.Fuzz.Harnesses;
 
 /// <summary>
-/// The BibTeX parser's paths for big libraries against one plain scan, on any bytes: the scan split in two parts at an
-/// entry line, a re-parse of an edited version (only what changed scanned again), and lean entries that read their raw
+/// The BibTeX parser's paths for big libraries against one plain scan, on any bytes: the scan split in two or three
+/// parts at entry lines, a re-parse of an edited version (only what changed scanned again), and lean entries that read their raw
 /// fields back from the file. Each must give exactly what a full parse gives.
 /// </summary>
 internal sealed class BibPathsHarness : Harness
@@ -24,10 +24,16 @@ internal sealed class BibPathsHarness : Harness
         var text = FuzzText.Decode(input);
         var full = BibtexParser.Parse(Name0, text, -1, out _);
         List<string> expected = [.. BibDescription.Of(full), .. BibDescription.State(full)];
-        foreach (var split in EntryLines(text, input))
+        var lines = EntryLines(text, input);
+        foreach (var split in lines)
         {
             var parts = BibtexParser.Parse(Name0, text, split, out _);
             Same(expected, [.. BibDescription.Of(parts), .. BibDescription.State(parts)], "split-scan", $"split at {split}");
+        }
+        if (lines.Distinct().Order().Take(2).ToArray() is [var a, var b])
+        {
+            var parts = BibtexParser.Parse(Name0, text, [a, b], out _);
+            Same(expected, [.. BibDescription.Of(parts), .. BibDescription.State(parts)], "split-scan-3", $"split at {a} and {b}");
         }
 
         var edited = Edit(text, input);
@@ -38,7 +44,7 @@ internal sealed class BibPathsHarness : Harness
     }
 
     /// <summary>Up to three lines that start an entry, picked by the input.</summary>
-    private static IEnumerable<int> EntryLines(string text, byte[] input)
+    private static List<int> EntryLines(string text, byte[] input)
     {
         var lines = new List<int>();
         for (var i = text.IndexOf("\n@", StringComparison.Ordinal); i >= 0; i = text.IndexOf("\n@", i + 1, StringComparison.Ordinal))

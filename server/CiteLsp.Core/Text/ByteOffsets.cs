@@ -26,10 +26,10 @@ public sealed class ByteOffsets
             if (to < text.Length && char.IsHighSurrogate(text[to - 1])) to++; // never between the halves of a pair
             chars.Add(at = to);
         }
-        // Each stride's byte count on both cores (a 600 MB library has 300k strides), then summed up.
+        // Each stride's byte count on all cores (a 600 MB library has 300k strides), then summed up.
         var bytes = new long[chars.Count];
         bytes[0] = preamble;
-        BothCores.Halves(chars.Count - 1, (from, to) =>
+        Cores.Parts(chars.Count - 1, (from, to) =>
         {
             for (var i = from; i < to; i++) bytes[i + 1] = encoding.GetByteCount(text.AsSpan(chars[i], chars[i + 1] - chars[i]));
         });

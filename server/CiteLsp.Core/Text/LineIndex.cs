@@ -8,23 +8,32 @@ public sealed class LineIndex
     private readonly int[] _lineStarts;
     public int TextLength { get; }
 
-    public LineIndex(string text)
+    public LineIndex(string text) : this(text, text.Length < ParallelFrom ? 1 : Cores.Count) { }
+
+    /// <param name="parts">A big text is searched in this many parts at once (tests ask for more than there are cores).</param>
+    internal LineIndex(string text, int parts)
     {
-        // Count, then fill: no list growth on a file with millions of lines.
+        // Count, then fill: no list growth on a file with millions of lines. Parts are not cut inside a CRLF.
         TextLength = text.Length;
-        if (text.Length < ParallelFrom)
+        var cuts = new int[parts + 1];
+        cuts[parts] = text.Length;
+        for (var p = 1; p < parts; p++)
         {
-            _lineStarts = new int[1 + StartsOpened(text, 0, text.Length, default)];
-            StartsOpened(text, 0, text.Length, _lineStarts.AsSpan(1));
-            return;
+            var at = Math.Max(cuts[p - 1], (int)((long)text.Length * p / parts));
+            while (at > 0 && at < text.Length && text[at - 1] == '\r') at++;
+            cuts[p] = at;
         }
-        // A big text in two halves at once, not cut inside a CRLF.
-        var middle = text.Length / 2;
-        while (middle < text.Length && text[middle - 1] == '\r') middle++;
-        int first = 0, second = 0;
-        BothCores.Run(() => first = StartsOpened(text, 0, middle, default), () => second = StartsOpened(text, middle, text.Length, default));
-        var starts = _lineStarts = new int[1 + first + second];
-        BothCores.Run(() => StartsOpened(text, 0, middle, starts.AsSpan(1, first)), () => StartsOpened(text, middle, text.Length, starts.AsSpan(1 + first)));
+        var counts = new int[parts + 1];
+        Cores.Parts(parts, parts, (from, to) =>
+        {
+            for (var p = from; p < to; p++) counts[p + 1] = StartsOpened(text, cuts[p], cuts[p + 1], default);
+        });
+        for (var p = 1; p <= parts; p++) counts[p] += counts[p - 1]; // now where each part's starts go
+        var starts = _lineStarts = new int[1 + counts[parts]];
+        Cores.Parts(parts, parts, (from, to) =>
+        {
+            for (var p = from; p < to; p++) StartsOpened(text, cuts[p], cuts[p + 1], starts.AsSpan(1 + counts[p], counts[p + 1] - counts[p]));
+        });
     }
 
     private const int ParallelFrom = 4 << 20;

@@ -53,13 +53,14 @@ public static class TextDecoder
 
     /// <summary>
     /// Decodes a file. Up to <see cref="InMemoryLimit"/> (and UTF-16 files) through <see cref="Decode"/>; a bigger one in
-    /// two streaming passes (count and validate, then decode straight into the string), each on two threads over the
-    /// two halves of the file, so its bytes and its text are never in memory at once.
+    /// two streaming passes (count and validate, then decode straight into the string), each over parts of the file on
+    /// all cores at once, so its bytes and its text are never in memory at once.
     /// </summary>
-    public static (string Text, Outcome Outcome) DecodeFile(string path) => DecodeFile(path, InMemoryLimit);
+    public static (string Text, Outcome Outcome) DecodeFile(string path) => DecodeFile(path, InMemoryLimit, Cores.Count);
 
     /// <param name="inMemoryLimit">Tests stream small files through the two-pass path.</param>
-    internal static (string Text, Outcome Outcome) DecodeFile(string path, long inMemoryLimit)
+    /// <param name="parts">How many parts of a streamed file are decoded at once (tests ask for more than there are cores).</param>
+    internal static (string Text, Outcome Outcome) DecodeFile(string path, long inMemoryLimit, int parts)
     {
         using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         var length = RandomAccess.GetLength(file);
@@ -69,24 +70,34 @@ public static class TextDecoder
         if (length <= inMemoryLimit || head.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || head.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
             return Decode(File.ReadAllBytes(path));
         if (LooksBinary(head)) return ("", Outcome.Binary);
-        long skip = head.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
-        var middle = CharacterStart(file, length / 2, length);
+        // Parts cut where a character starts; each part's characters go right after the previous part's.
+        var cuts = new long[parts + 1];
+        cuts[0] = head.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        cuts[parts] = length;
+        for (var p = 1; p < parts; p++) cuts[p] = Math.Max(cuts[p - 1], CharacterStart(file, length * p / parts, length));
 
         Encoding encoding = StrictUtf8;
-        long first = 0, second = 0;
-        try { BothCores.Run(() => first = Decode(file, skip, middle, StrictUtf8, default), () => second = Decode(file, middle, length, StrictUtf8, default)); }
-        catch (DecoderFallbackException) { (encoding, first, second) = (Encoding.Latin1, middle - skip, length - middle); }
-        if (first + second > int.MaxValue / 2) throw new IOException("file too large to decode");
-        var text = string.Create((int)(first + second), (file, skip, middle, length, encoding, first), static (dest, st) =>
+        var counts = new long[parts + 1];
+        try { Cores.Parts(parts, parts, (from, to) => { for (var p = from; p < to; p++) counts[p + 1] = Decode(file, cuts[p], cuts[p + 1], StrictUtf8, default); }); }
+        catch (DecoderFallbackException)
+        {
+            encoding = Encoding.Latin1;
+            for (var p = 0; p < parts; p++) counts[p + 1] = cuts[p + 1] - cuts[p];
+        }
+        for (var p = 1; p <= parts; p++) counts[p] += counts[p - 1]; // now where each part's characters go
+        if (counts[parts] > int.MaxValue / 2) throw new IOException("file too large to decode");
+        var text = string.Create((int)counts[parts], (file, cuts, counts, encoding), static (dest, st) =>
         {
             unsafe
             {
                 fixed (char* start = dest)
                 {
                     var (at, total) = ((IntPtr)start, dest.Length);
-                    BothCores.Run(
-                        () => Decode(st.file, st.skip, st.middle, st.encoding, new Span<char>((char*)at, total)[..(int)st.first]),
-                        () => Decode(st.file, st.middle, st.length, st.encoding, new Span<char>((char*)at, total)[(int)st.first..]));
+                    Cores.Parts(st.cuts.Length - 1, st.cuts.Length - 1, (from, to) =>
+                    {
+                        for (var p = from; p < to; p++)
+                            Decode(st.file, st.cuts[p], st.cuts[p + 1], st.encoding, new Span<char>((char*)at, total)[(int)st.counts[p]..(int)st.counts[p + 1]]);
+                    });
                 }
             }
         });

@@ -41,6 +41,14 @@ public class BibSplitParseTests
             if (mustJoin && split > Math.Max(0, state.LastStringAt) && split < text.Length && BibScanner.StartsEntryLine(text, split))
                 Assert.True(joined, $"split at {split} fell back");
         }
+        // Three parts: any two entry lines (big files are scanned in one part per core).
+        for (var i = 0; i < Math.Min(10, atLines.Count * atLines.Count); i++)
+        {
+            var (a, b) = (atLines[random.Next(atLines.Count)], atLines[random.Next(atLines.Count)]);
+            if (a == b) continue;
+            var parts = BibtexParser.Parse(path, text, [Math.Min(a, b), Math.Max(a, b)], out var joined);
+            Assert.True(expected.SequenceEqual(Describe(parts)), $"split at {Math.Min(a, b)} and {Math.Max(a, b)} (joined: {joined}): {FirstDifference(expected, Describe(parts))}");
+        }
     }
 
     [Fact]
@@ -183,14 +191,52 @@ public class BibSplitParseTests
     }
 
     [Fact]
-    public void Small_texts_are_not_split_and_the_middle_of_a_big_one_is()
+    public void Small_texts_are_not_split_and_big_ones_are_split_in_parts_that_start_entry_lines()
     {
         var (_, text, _) = CorpusBib.Parse();
-        Assert.Equal(-1, BibtexParser.SplitPoint(text));
+        Assert.Empty(BibtexParser.SplitPoints(text, 16));
         var big = string.Concat(Enumerable.Repeat(text, 1 + (4 << 20) / text.Length));
-        var split = BibtexParser.SplitPoint(big);
+        var split = Assert.Single(BibtexParser.SplitPoints(big, 2));
         Assert.InRange(split, big.Length / 2, big.Length * 3 / 4);
         Assert.True(BibScanner.StartsEntryLine(big, split));
+        Assert.Single(BibtexParser.SplitPoints(big, 16)); // parts of at least 2 MB
+        var bigger = string.Concat(Enumerable.Repeat(big, 4));
+        var splits = BibtexParser.SplitPoints(bigger, 4);
+        Assert.Equal(3, splits.Length);
+        for (var p = 1; p <= 3; p++) Assert.InRange(splits[p - 1], bigger.Length * p / 4, bigger.Length * (2 * p + 1) / 8);
+        Assert.All(splits, s => Assert.True(BibScanner.StartsEntryLine(bigger, s)));
+        var file = BibtexParser.Parse("big.bib", bigger, splits, out var joined);
+        Assert.True(joined);
+        Assert.Equal(Describe(BibtexParser.Parse("big.bib", bigger, -1, out _)), Describe(file));
+    }
+
+    [Fact]
+    public void Any_three_parts_of_a_tricky_text_give_exactly_one_scan()
+    {
+        const string text = """
+            @string{j = {Journal One}}
+            @article{Dup, title = {First}, ids = {alias1}, journal = j}
+            @inproceedings{child1, crossref = {parent2}, title = {C1}, note = later}
+            @article{dup, title = {Second}}
+            @string{later = {Later}}
+            @proceedings{parent2, title = {Proceedings Two}, year = {2002}, month = jan}
+            @article{alias1, title = {Clash with an alias} # later}
+            @article{c, title = {Open
+            @article{third, title = {T}, ids = {other, fresh}, journal = j # { two}}
+            @article{DUP, title = {Third}, note = undefinedthing}
+            @article{other, title = {O}, crossref = {FRESH}}
+            """;
+        var expected = Describe(BibtexParser.Parse("t.bib", text, -1, out _));
+        var lines = Enumerable.Range(1, text.Length - 1).Where(i => BibScanner.StartsEntryLine(text, i)).ToList();
+        var joined = 0;
+        foreach (var a in lines)
+            foreach (var b in lines.Where(b => b > a))
+            {
+                var parts = BibtexParser.Parse("t.bib", text, [a, b], out var wasJoined);
+                if (wasJoined) joined++;
+                Assert.True(expected.SequenceEqual(Describe(parts)), $"split at {a}, {b} (joined: {wasJoined}): {FirstDifference(expected, Describe(parts))}");
+            }
+        Assert.True(joined >= 10, $"only {joined} splits joined");
     }
 
     /// <summary>Splits at every line that starts an entry; at least <paramref name="expectJoined"/> must join.</summary>

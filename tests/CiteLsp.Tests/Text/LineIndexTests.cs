@@ -16,20 +16,24 @@ public class LineIndexTests
         Assert.Equal(text.IndexOf('e'), lines.GetOffset(3, 0));
     }
 
-    /// <summary>A big text's line starts are found in two halves at once: a CRLF, CR or LF at the cut counts once.</summary>
+    /// <summary>A big text's line starts are found in parts at once (one per core): a CRLF, CR or LF at a cut counts once.</summary>
     [Theory]
-    [InlineData("\r\n")]
-    [InlineData("\r")]
-    [InlineData("\n")]
-    [InlineData("\r\r\n\n")]
-    public void A_big_text_cut_at_a_line_break_has_the_line_starts_of_one_pass(string breakAtMiddle)
+    [InlineData("\r\n", 2)]
+    [InlineData("\r", 2)]
+    [InlineData("\n", 2)]
+    [InlineData("\r\r\n\n", 2)]
+    [InlineData("\r\n", 4)]
+    [InlineData("\r\r\n\n", 4)]
+    [InlineData("\r\n", 3)]
+    [InlineData("\r", 16)]
+    public void A_big_text_cut_at_a_line_break_has_the_line_starts_of_one_pass(string breakAtMiddle, int parts)
     {
         var random = new Random(7);
         var text = new System.Text.StringBuilder();
         while (text.Length < 5_000_000) text.Append('a', random.Next(0, 90)).Append(random.Next(3) switch { 0 => "\n", 1 => "\r\n", _ => "\r" });
         var middle = text.Length / 2;
         var big = text.ToString(0, middle - 1) + breakAtMiddle + text.ToString(middle, text.Length - middle);
-        var lines = new LineIndex(big);
+        var lines = new LineIndex(big, parts);
         var expected = new List<int> { 0 };
         for (var i = 0; i < big.Length; i++)
         {

@@ -19,44 +19,47 @@ public class TextDecoderTests
     }
 
     /// <summary>
-    /// A big file is decoded in two halves at once, in 1 MB chunks: wherever the middle and the chunk boundaries fall
-    /// (inside a 2-, 3- or 4-byte character, or after a byte-order mark), the text is the one-piece decode's.
+    /// A big file is decoded in parts at once (one per core), in 1 MB chunks: wherever the cuts and the chunk
+    /// boundaries fall (inside a 2-, 3- or 4-byte character, or after a byte-order mark), the text is the one-piece decode's.
     /// </summary>
     [Theory]
-    [InlineData(0, false)]
-    [InlineData(1, false)]
-    [InlineData(2, true)]
-    [InlineData(3, false)]
-    [InlineData(5, true)]
-    public void A_big_file_decoded_in_halves_is_the_whole_decode(int shift, bool bom)
+    [InlineData(0, false, 2)]
+    [InlineData(1, false, 2)]
+    [InlineData(2, true, 2)]
+    [InlineData(3, false, 3)]
+    [InlineData(5, true, 7)]
+    [InlineData(1, true, 16)]
+    public void A_big_file_decoded_in_parts_is_the_whole_decode(int shift, bool bom, int parts)
     {
         var piece = new StringBuilder();
         for (var i = 0; piece.Length < 1_500_000; i++) piece.Append(i % 7 == 0 ? "é" : i % 11 == 0 ? "‘" : i % 13 == 0 ? "😀" : "ab");
         var text = new string('x', shift) + piece + "Ünïcødé 😀 " + piece;
         var bytes = (bom ? (byte[])[0xEF, 0xBB, 0xBF] : []).Concat(new UTF8Encoding(false).GetBytes(text)).ToArray();
-        var (decoded, outcome) = DecodeFile(bytes, inMemoryLimit: 0);
+        var (decoded, outcome) = DecodeFile(bytes, inMemoryLimit: 0, parts);
         Assert.Equal(TextDecoder.Outcome.Utf8, outcome);
         Assert.Equal(text, decoded);
     }
 
-    [Fact]
-    public void A_big_file_invalid_in_either_half_is_read_as_latin1_whole()
+    [Theory]
+    [InlineData(2)]
+    [InlineData(5)]
+    public void A_big_file_invalid_in_any_part_is_read_as_latin1_whole(int parts)
     {
-        foreach (var at in new[] { 10, 2_500_000 })
+        foreach (var at in new[] { 10, 1_500_000, 2_500_000 })
         {
             var bytes = Encoding.UTF8.GetBytes(new string('a', 1_000_000) + "é" + new string('b', 2_000_000));
             bytes[at] = 0xFF;
-            var (decoded, outcome) = DecodeFile(bytes, inMemoryLimit: 0);
+            var (decoded, outcome) = DecodeFile(bytes, inMemoryLimit: 0, parts);
             Assert.Equal(TextDecoder.Outcome.Latin1Fallback, outcome);
             Assert.Equal(Encoding.Latin1.GetString(bytes), decoded);
         }
     }
 
-    private static (string, TextDecoder.Outcome) DecodeFile(byte[] bytes, long inMemoryLimit)
+    private static (string, TextDecoder.Outcome) DecodeFile(byte[] bytes, long inMemoryLimit, int parts = 2)
     {
         var path = Path.Combine(Path.GetTempPath(), $"citelsp-decoder-{Environment.ProcessId}-{Guid.NewGuid():N}.bib");
         File.WriteAllBytes(path, bytes);
-        try { return TextDecoder.DecodeFile(path, inMemoryLimit); }
+        try { return TextDecoder.DecodeFile(path, inMemoryLimit, parts); }
         finally { File.Delete(path); }
     }
 }

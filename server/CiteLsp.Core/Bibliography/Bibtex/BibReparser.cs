@@ -115,7 +115,7 @@ internal static class BibReparser
             for (var i = tailEntries; i < old.Entries.Count; i++) entries[i + tailShift] = old.Entries[i];
         }
         else
-            BothCores.Halves(entries.Length, (from, to) => // 100k small copies
+            Cores.Parts(entries.Length, (from, to) => // 100k small copies
             {
                 for (var i = from; i < to; i++)
                     if (i < headEntries) entries[i] = Moved(old.Entries[i], source, 0);

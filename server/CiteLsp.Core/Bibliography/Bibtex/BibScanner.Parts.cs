@@ -1,9 +1,10 @@
 namespace CiteLsp.Core.Bibliography.Bibtex;
 
 /// <summary>
-/// A big file scanned in two parts at once: the second part's scan starts at a line that starts an entry, which no
-/// value, key or recovery of the first part reads past, so it sees the same commands one scan sees; only what the first
-/// part leaves behind (its macros, keys and reported names) is missing there, and is put right when the scans are joined.
+/// A big file scanned in parts at once: each later part's scan starts at a line that starts an entry, which no value,
+/// key or recovery of the part before reads past, so it sees the same commands one scan sees; only what the parts before
+/// leave behind (their macros, keys and reported names) is missing there, and is put right when the scans are joined,
+/// one after another, into the first part's.
 /// </summary>
 internal sealed partial class BibScanner
 {
@@ -16,26 +17,25 @@ internal sealed partial class BibScanner
     /// </summary>
     public bool Adopt(BibScanner second)
     {
-        if (_adopted is not null) return false; // once only: a third part's keys would have no map
         for (var m = 0; m < 12; m++)
             if (!string.Equals(_macros[BibDates.MonthMacros[m]], BibDates.MonthNames[m], StringComparison.Ordinal)) return false;
         if (second._reportedMacros is { } names && names.Any(n => _macros.ContainsKey(n) || _reportedMacros?.Contains(n) == true)) return false;
         // Values the second part left for later because they use a macro it did not know: one scan knew it from here.
         var reread = second.Entries.Where(e => e.Deferred is { } uses && uses.Any(u => _macroLookup.ContainsKey(MacroAt(u.MacroAt)))).ToList();
         if (reread.Count > 0 && second.LastStringAt >= 0) return false; // one scan read them with the second part's @strings too
-        // All of them in a file whose @strings head it (cryptobib: every journal is a macro): on both cores.
-        BothCores.Halves(reread.Count, (from, to) =>
+        // All of them in a file whose @strings head it (cryptobib: every journal is a macro): on all cores.
+        Cores.Parts(reread.Count, (from, to) =>
         {
             var scanner = from == 0 ? this : new BibScanner(_path, _source, _lines, _macros, names: _names);
             for (var i = from; i < to; i++) scanner.Reread(reread[i]);
         });
 
-        // The second part's keys are unique there; those this part has too are duplicates, where one scan reports
-        // them. Looked up on both cores (the map is only read); the second part's map then answers for the others.
+        // The second part's keys are unique there; those this scan has too are duplicates, where one scan reports
+        // them. Looked up on all cores (the maps are only read); the second part's map then answers for the others.
         var taken = new RawEntry?[second.Entries.Count];
-        BothCores.Halves(taken.Length, (from, to) =>
+        Cores.Parts(taken.Length, (from, to) =>
         {
-            for (var i = from; i < to; i++) taken[i] = _byKey.GetValueOrDefault(second.Entries[i].Key);
+            for (var i = from; i < to; i++) taken[i] = Find(second.Entries[i].Key);
         });
         Entries.EnsureCapacity(Entries.Count + second.Entries.Count);
         var diagnostics = 0;
@@ -53,7 +53,7 @@ internal sealed partial class BibScanner
             Journal.Add(second.Journal.End(row), second.Journal.Recovering(row), Diagnostics.Count, Entries.Count);
         }
         TakeDiagnostics(second, ref diagnostics, second.Diagnostics.Count);
-        _adopted = second._byKey;
+        _adopted.Add(second._byKey);
 
         // This part's month macros are the built-in ones, as the second part's were at its start.
         foreach (var (name, value) in second._macros)
@@ -77,7 +77,7 @@ internal sealed partial class BibScanner
         for (; from < to; from++)
         {
             var d = second.Diagnostics[from];
-            if (d is { Code: "bib-duplicate-key", Related: { } related } && _byKey.TryGetValue(_s.Substring(d.Span.Start, d.Span.Length), out var first)
+            if (d is { Code: "bib-duplicate-key", Related: { } related } && Find(_s.Substring(d.Span.Start, d.Span.Length)) is { } first
                 && first.KeyStart != related.Start)
                 d = DuplicateKey(d.Span.Start, _s.Substring(d.Span.Start, d.Span.Length), first);
             Diagnostics.Add(d);

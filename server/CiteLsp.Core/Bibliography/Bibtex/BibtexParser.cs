@@ -28,10 +28,11 @@ public static class BibtexParser
         return k < 0 ? -1 : at + 1 + k;
     }
 
-    /// <summary>From this length on a text is scanned in two parts at once: below it a second thread costs more than it saves.</summary>
-    private const int SplitMinLength = 4 << 20;
+    /// <summary>Each part of a text scanned in parts at once is at least this long: below it a thread costs more than
+    /// it saves (a 4 MB text is scanned in two parts).</summary>
+    private const int MinPartLength = 2 << 20;
 
-    public static CatalogFile Parse(string path, string text) => Parse(path, text, SplitPoint(text), null, out _);
+    public static CatalogFile Parse(string path, string text) => Parse(path, text, SplitPoints(text, Cores.Count), null, out _);
 
     /// <summary>
     /// A library too big to keep its text (two bytes per character): its entries keep what completion shows and read
@@ -40,25 +41,29 @@ public static class BibtexParser
     /// whose @strings give a macro another value keeps its fields in memory: read back later, they would see the last one.
     /// </summary>
     /// <param name="offsets">Where the text's characters are in the file.</param>
-    public static CatalogFile ParseLean(string path, string text, ByteOffsets offsets) => Parse(path, text, SplitPoint(text), offsets, out _);
+    public static CatalogFile ParseLean(string path, string text, ByteOffsets offsets) => Parse(path, text, SplitPoints(text, Cores.Count), offsets, out _);
 
-    internal static CatalogFile Parse(string path, string text, int split, out bool joined) => Parse(path, text, split, null, out joined);
+    /// <param name="split">Where a second scan starts, or -1 for one scan.</param>
+    internal static CatalogFile Parse(string path, string text, int split, out bool joined) => Parse(path, text, split < 0 ? [] : [split], null, out joined);
 
-    /// <param name="split">Where a second thread starts scanning (an '@' that starts an entry line), or -1 for one scan.</param>
+    internal static CatalogFile Parse(string path, string text, int[] splits, out bool joined) => Parse(path, text, splits, null, out joined);
+
+    /// <param name="splits">Where the scans of the second and later parts start (an '@' that starts an entry line), in
+    /// order; none for one scan.</param>
     /// <param name="lean">For <see cref="ParseLean"/>.</param>
-    /// <param name="joined">Whether the two parts' scans were joined (false: one scan, or the first part went on alone).</param>
-    private static CatalogFile Parse(string path, string text, int split, ByteOffsets? lean, out bool joined)
+    /// <param name="joined">Whether every part's scan was joined (false: one scan, or an earlier part went on alone).</param>
+    private static CatalogFile Parse(string path, string text, int[] splits, ByteOffsets? lean, out bool joined)
     {
         var lines = new LineIndex(text);
         var source = new BibText(text);
-        var scanner = Scan(path, source, lines, split, out joined);
+        var scanner = Scan(path, source, lines, splits, out joined);
         AddAliases(scanner, path);
         BibInheritance.Resolve(scanner.Linking, scanner.Find, path, scanner.Diagnostics);
         var seed = MacroSeed(scanner.Macros);
         // Fields read back later see the file's last macros: where a macro changed value, they keep what they read now.
         var disk = lean is null || scanner.RedefinedMacro ? null : new BibDiskFields(path, lean, scanner.Macros);
         var entries = new Entry[scanner.Entries.Count];
-        BothCores.Halves(entries.Length, (from, to) =>
+        Cores.Parts(entries.Length, (from, to) =>
         {
             var memo = new BibMemo();
             for (var i = from; i < to; i++) entries[i] = BibEntryBuilder.Build(scanner.Entries[i], path, source, seed, memo, disk);
@@ -77,44 +82,62 @@ public static class BibtexParser
         };
     }
 
-    /// <summary>The first line that starts an entry from the middle of a big text on, or -1 (one scan).</summary>
-    internal static int SplitPoint(string text)
+    /// <summary>Where the scans of a big text's later parts start (<paramref name="parts"/> at most, each at least
+    /// <see cref="MinPartLength"/>): the first line that starts an entry from each cut on.</summary>
+    internal static int[] SplitPoints(string text, int parts)
     {
-        if (text.Length < SplitMinLength || Environment.ProcessorCount < 2) return -1;
-        for (var i = text.Length / 2; i < text.Length * 3 / 4; i++)
+        parts = Math.Min(parts, text.Length / MinPartLength);
+        var splits = new List<int>();
+        for (var p = 1; p < parts; p++)
         {
-            var k = text.AsSpan(i, text.Length * 3 / 4 - i).IndexOf("\n@");
-            if (k < 0) break;
-            i += k + 1;
-            if (BibScanner.StartsEntryLine(text, i)) return i;
+            // Looked for in the first half of the part only: a part that starts later is left to the one before.
+            var (from, to) = ((int)((long)text.Length * p / parts), (int)((long)text.Length * (2 * p + 1) / (2 * parts)));
+            for (var i = Math.Max(from, splits.LastOrDefault() + 1); i < to; i++)
+            {
+                var k = text.AsSpan(i, to - i).IndexOf("\n@");
+                if (k < 0) break;
+                i += k + 1;
+                if (!BibScanner.StartsEntryLine(text, i)) continue;
+                splits.Add(i);
+                break;
+            }
         }
-        return -1;
+        return [.. splits];
     }
 
     /// <summary>
-    /// The scan of the whole text, in two parts at once from <paramref name="split"/>: the second part's scan is joined
-    /// to the first's when that gives exactly one scan's result, else the first part's scan goes on alone.
+    /// The scan of the whole text, in parts at once from each of <paramref name="splits"/> on: each part's scan is
+    /// joined to the scan of the parts before when that gives exactly one scan's result, else that scan goes on alone.
     /// </summary>
-    private static BibScanner Scan(string path, BibText source, LineIndex lines, int split, out bool joined)
+    private static BibScanner Scan(string path, BibText source, LineIndex lines, int[] splits, out bool joined)
     {
+        var text = source.Text;
         var names = new NameTable();
         var scanner = new BibScanner(path, source, lines, names: names);
         joined = false;
-        if (split <= 0 || split >= source.Text.Length || !BibScanner.StartsEntryLine(source.Text, split))
+        if (splits.Length == 0 || splits.Any(s => s <= 0 || s >= text.Length || !BibScanner.StartsEntryLine(text, s))
+            || splits.Zip(splits.Skip(1)).Any(pair => pair.First >= pair.Second))
         {
             scanner.Run();
             return scanner;
         }
-        var first = (Pos: 0, Recovering: false);
-        BibScanner? second = null;
-        BothCores.Run(() => first = scanner.RunFrom(0, false, null, end: split), () =>
+        int[] starts = [0, .. splits, text.Length];
+        var scans = new BibScanner[splits.Length + 1];
+        var stops = new (int Pos, bool Recovering)[scans.Length];
+        Cores.Parts(scans.Length, scans.Length, (from, to) =>
         {
-            second = new BibScanner(path, source, lines, names: names);
-            second.RunFrom(split, false, null);
+            for (var p = from; p < to; p++)
+            {
+                scans[p] = p == 0 ? scanner : new BibScanner(path, source, lines, names: names);
+                stops[p] = scans[p].RunFrom(starts[p], false, null, end: p + 1 < scans.Length ? starts[p + 1] : int.MaxValue);
+            }
         });
-        // The first part's last command cannot read past an entry line; should it ever, the second scan is not used.
-        joined = first.Pos <= split && scanner.Adopt(second!);
-        if (!joined) scanner.RunFrom(first.Pos, first.Recovering, null);
+        var at = stops[0];
+        var part = 1;
+        // A part's last command cannot read past an entry line; should it ever, the later parts' scans are not used.
+        for (; part < scans.Length && at.Pos <= starts[part] && scanner.Adopt(scans[part]); part++) at = stops[part];
+        joined = part == scans.Length;
+        if (!joined) scanner.RunFrom(at.Pos, at.Recovering, null);
         scanner.ResolveDeferred();
         return scanner;
     }

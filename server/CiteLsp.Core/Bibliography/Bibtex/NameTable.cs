@@ -4,7 +4,7 @@ namespace CiteLsp.Core.Bibliography.Bibtex;
 
 /// <summary>
 /// Interns lower-cased identifiers (types, field names) so each distinct name is allocated once per file, also when
-/// the two parts of a big file are scanned at once (they share one table).
+/// the parts of a big file are scanned at once (they share one table).
 /// </summary>
 internal sealed class NameTable
 {

@@ -10,7 +10,7 @@ namespace CiteLsp.Core.Bibliography.Cache;
 /// Binary layout of a cache file: a header with the <see cref="CacheKey"/>, then the length and XxHash3 of the payload
 /// (string table, format, entries without raw fields or abstracts, diagnostics, line starts, search index, end marker),
 /// so a truncated or damaged file is detected before anything is built from it. The payload is read into memory in
-/// one go and decoded from there, strings and entries on two threads.
+/// one go and decoded from there, strings and entries on all cores.
 /// </summary>
 internal static class CacheFormat
 {
@@ -91,7 +91,7 @@ internal static class CacheFormat
         SearchIndex? index = null;
         Catalog? catalog = null;
         // The catalog's key map is built meanwhile on the other core.
-        BothCores.Run(() => index = SearchIndex.ReadFrom(indexStream, entries, checkEntries: false), () => catalog = Catalog.Build([file]));
+        Cores.Run(() => index = SearchIndex.ReadFrom(indexStream, entries, checkEntries: false), () => catalog = Catalog.Build([file]));
         if (index is null || indexStream.Position != indexStream.Length) throw new InvalidDataException("bad search index");
         return new CachedCatalog(file, catalog!, index);
     }

@@ -4,7 +4,7 @@ using CiteLsp.Core.Text;
 namespace CiteLsp.Core.Bibliography.Cache;
 
 /// <summary>The entries of a cache payload: distinct persons, the flat author and alias lists, then one
-/// <see cref="EntryRecord"/> per entry. Read back on two threads; every index is checked, so damage throws.</summary>
+/// <see cref="EntryRecord"/> per entry. Read back on all cores; every index is checked, so damage throws.</summary>
 internal static class EntryTable
 {
     public static void Write(BinaryWriter w, IReadOnlyList<Entry> entries, StringTable strings)
@@ -51,7 +51,7 @@ internal static class EntryTable
         var aliases = r.Array<int>();
         var records = r.Array<EntryRecord>();
         var entries = new Entry[records.Length];
-        BothCores.Halves(entries.Length, (from, to) =>
+        Cores.Parts(entries.Length, (from, to) =>
         {
             for (var i = from; i < to; i++) entries[i] = Entry(records[i], strings, persons, authors, aliases, path, onDisk);
         });

@@ -37,7 +37,7 @@ internal sealed class StringTable
         w.Write(blob.GetBuffer(), 0, (int)blob.Length);
     }
 
-    /// <summary>The strings, decoded on two threads; offsets that do not ascend within the blob are damage.</summary>
+    /// <summary>The strings, decoded on all cores; offsets that do not ascend within the blob are damage.</summary>
     public static string[] Read(PayloadReader r)
     {
         var offsets = r.Array<int>();
@@ -46,7 +46,7 @@ internal sealed class StringTable
         for (var i = 1; i < offsets.Length; i++)
             if (offsets[i] < offsets[i - 1]) throw new InvalidDataException("bad string table");
         var strings = new string[offsets.Length - 1];
-        BothCores.Halves(strings.Length, (from, to) =>
+        Cores.Parts(strings.Length, (from, to) =>
         {
             var bytes = blob.AsSpan();
             for (var i = from; i < to; i++) strings[i] = Encoding.UTF8.GetString(bytes[offsets[i]..offsets[i + 1]]);

@@ -4,7 +4,7 @@ using CiteLsp.Core.Bibliography.Cache;
 
 namespace CiteLsp.Tests.Bibliography.Cache;
 
-/// <summary>The cache's string table: every distinct string once, read back on two threads, damage rejected.</summary>
+/// <summary>The cache's string table: every distinct string once, read back on all cores, damage rejected.</summary>
 public class StringTableTests
 {
     private static byte[] Written(StringTable table)
@@ -16,7 +16,7 @@ public class StringTableTests
 
     [Theory]
     [InlineData(3)]
-    [InlineData(20_000)] // big enough to be decoded as two halves
+    [InlineData(20_000)] // big enough to be decoded in parts
     public void Strings_round_trip_by_id_and_repeats_share_one_id(int count)
     {
         var table = new StringTable();

@@ -1,0 +1,55 @@
+using CiteLsp.Core.Bibliography;
+
+namespace CiteLsp.Tests.Bibliography;
+
+public class CoresTests
+{
+    [Theory]
+    [InlineData(0, 2)]
+    [InlineData(10, 2)]
+    [InlineData(100_001, 2)]
+    [InlineData(100_001, 3)]
+    [InlineData(7, 16)]
+    [InlineData(1_000_003, 16)]
+    public void Every_index_is_visited_exactly_once(int count, int parts)
+    {
+        foreach (var run in (Action<int, Action<int, int>>[])[Cores.Parts, (n, work) => Cores.Parts(n, parts, work)])
+        {
+            var visits = new int[count];
+            run(count, (from, to) =>
+            {
+                for (var i = from; i < to; i++) Interlocked.Increment(ref visits[i]);
+            });
+            Assert.All(visits, v => Assert.Equal(1, v));
+        }
+    }
+
+    [Fact]
+    public void A_failure_in_any_part_comes_out_as_thrown_after_the_running_parts_ended()
+    {
+        foreach (var failing in (int[])[0, 40_000, 99_999])
+        {
+            int started = 0, finished = 0;
+            var ex = Assert.Throws<InvalidDataException>(() => Cores.Parts(100_000, 4, (from, to) =>
+            {
+                Interlocked.Increment(ref started);
+                Thread.Sleep(20);
+                if (from <= failing && failing < to) throw new InvalidDataException($"bad {failing}");
+                Interlocked.Increment(ref finished);
+            }));
+            Assert.Equal($"bad {failing}", ex.Message);
+            Assert.Equal(started - 1, finished); // nothing still running; parts not started after a failure are skipped
+        }
+    }
+
+    [Fact]
+    public void Both_pieces_run_once_and_have_ended_when_it_returns()
+    {
+        for (var round = 0; round < 50; round++)
+        {
+            int here = 0, there = 0;
+            Cores.Run(() => Interlocked.Increment(ref here), () => { Thread.SpinWait(round * 100); Interlocked.Increment(ref there); });
+            Assert.Equal((1, 1), (here, there));
+        }
+    }
+}
