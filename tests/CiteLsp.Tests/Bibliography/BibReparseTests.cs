@@ -204,6 +204,17 @@ public class BibReparseTests
         Assert.Equal(Describe(BibtexParser.Parse("m.bib", edited)), Describe(BibtexParser.Reparse(old, edited)));
     }
 
+    /// <summary>An open quote stops at a line that starts an entry, whose type may have its brace lines later: an edit
+    /// there decides again where the quote stopped (found by the fuzz harness bibtex-paths).</summary>
+    [Fact]
+    public void An_edit_to_the_brace_of_the_entry_line_an_open_value_stopped_at_is_scanned_again()
+    {
+        var old = BibtexParser.Parse("m.bib", "@preamble{\"open\n@e\n        {x\n");
+        var edited = "@preamble{\"open\n@e\n   x\n";
+
+        Assert.Equal(Describe(BibtexParser.Parse("m.bib", edited)), Describe(BibtexParser.Reparse(old, edited)));
+    }
+
     /// <summary>Entries inherit in the order the pass reaches them: an edit to one that inherited can change that order.</summary>
     [Fact]
     public void An_edit_to_an_entry_that_inherited_parses_the_file_again()

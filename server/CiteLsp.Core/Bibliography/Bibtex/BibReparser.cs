@@ -27,9 +27,11 @@ internal static class BibReparser
         var suffixStart = text.Length - suffix;
 
         // Start after a command that ended before the change, with a line break in between: what a command reads
-        // after its end (the rest of its line) is then unchanged too.
+        // after its end (the rest of its line) is then unchanged too. A value or key that stopped at a line that starts
+        // an entry looked past line breaks for that entry's brace: that text must be before the change as well.
         var s = journal.FirstEndingAtOrAfter(prefix);
-        while (s > 0 && o.AsSpan(journal.End(s - 1), prefix - journal.End(s - 1)).IndexOfAny('\n', '\r') < 0) s--;
+        while (s > 0 && (o.AsSpan(journal.End(s - 1), prefix - journal.End(s - 1)).IndexOfAny('\n', '\r') < 0
+            || BibScanner.EntryLineLooksAt(o, journal.End(s - 1)) >= prefix)) s--;
         var start = s == 0 ? 0 : journal.End(s - 1);
         if (state.LastStringAt >= start) return null; // the macros at the start would not be the final ones
 

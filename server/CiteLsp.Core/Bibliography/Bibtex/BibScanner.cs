@@ -376,6 +376,10 @@ internal sealed partial class BibScanner
 
     private bool IsEntryStartAtLineStart(int at) => StartsEntryLine(_s, at);
 
+    /// <summary>The last position <see cref="StartsEntryLine"/> looks at for an '@' at <paramref name="at"/> (past line
+    /// breaks, to the brace after the type): a value or key that stopped there depends on the text up to it.</summary>
+    public static int EntryLineLooksAt(string s, int at) => at < s.Length && s[at] == '@' ? SkipWs(s, ScanId(s, at + 1)) : at;
+
     /// <summary>"@type{" or "@type(" at <paramref name="at"/> with only blanks before it on its line: no value or key reads past it.</summary>
     public static bool StartsEntryLine(string s, int at)
     {
