@@ -55,6 +55,25 @@ public class TextDecoderTests
         }
     }
 
+    /// <summary>A file read at once (up to 256 MB) is decoded in parts too: invalid UTF-8 in any part is Latin-1 whole,
+    /// not an error thrown from a worker thread.</summary>
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(16)]
+    public void A_big_file_read_at_once_is_decoded_in_parts(int parts)
+    {
+        var text = string.Concat(Enumerable.Repeat("ab‘é😀 ", 600_000));
+        var bytes = new UTF8Encoding(false).GetBytes(text);
+        Assert.Equal((text, TextDecoder.Outcome.Utf8), TextDecoder.Decode(bytes, parts));
+        foreach (var at in new[] { 5, bytes.Length / 2, bytes.Length - 2 })
+        {
+            var broken = (byte[])bytes.Clone();
+            broken[at] = 0xFF;
+            Assert.Equal((Encoding.Latin1.GetString(broken), TextDecoder.Outcome.Latin1Fallback), TextDecoder.Decode(broken, parts));
+        }
+    }
+
     private static (string, TextDecoder.Outcome) DecodeFile(byte[] bytes, long inMemoryLimit, int parts = 2)
     {
         var path = Path.Combine(Path.GetTempPath(), $"citelsp-decoder-{Environment.ProcessId}-{Guid.NewGuid():N}.bib");
