@@ -63,9 +63,9 @@ public static class BibtexParser
         // Fields read back later see the file's last macros: where a macro changed value, they keep what they read now.
         var disk = lean is null || scanner.RedefinedMacro ? null : new BibDiskFields(path, lean, scanner.Macros);
         var entries = new Entry[scanner.Entries.Count];
+        var memo = new BibMemo();
         Cores.Parts(entries.Length, (from, to) =>
         {
-            var memo = new BibMemo();
             for (var i = from; i < to; i++) entries[i] = BibEntryBuilder.Build(scanner.Entries[i], path, source, seed, memo, disk);
         });
         if (disk is not null)
