@@ -29,6 +29,44 @@ internal static class Cores
 
     }
 
+    /// <summary>The items sorted on all cores (each core sorts a run, then runs are merged in pairs); the array given or
+    /// another one. For a total order (no two items equal) the result is <see cref="Array.Sort{T}(T[])"/>'s.</summary>
+    public static T[] Sort<T>(T[] items) where T : IComparable<T> => Sort(items, items.Length < MinCount ? 1 : Count);
+
+    internal static T[] Sort<T>(T[] items, int runs) where T : IComparable<T>
+    {
+        runs = Math.Clamp(runs, 1, Math.Max(1, items.Length));
+        var bounds = new int[runs + 1];
+        for (var r = 0; r <= runs; r++) bounds[r] = (int)((long)items.Length * r / runs);
+        Parts(runs, runs, (from, to) =>
+        {
+            for (var r = from; r < to; r++) Array.Sort(items, bounds[r], bounds[r + 1] - bounds[r]);
+        });
+        var (source, target) = (items, runs > 1 ? new T[items.Length] : items);
+        while (bounds.Length > 2)
+        {
+            var merged = new int[(bounds.Length - 1 + 1) / 2 + 1];
+            for (var m = 0; m < merged.Length; m++) merged[m] = bounds[Math.Min(2 * m, bounds.Length - 1)];
+            var (from, into, runBounds) = (source, target, bounds);
+            Parts(merged.Length - 1, merged.Length - 1, (first, last) =>
+            {
+                for (var m = first; m < last; m++)
+                    Merge(from, runBounds[2 * m], runBounds[Math.Min(2 * m + 1, runBounds.Length - 1)], runBounds[Math.Min(2 * m + 2, runBounds.Length - 1)], into);
+            });
+            (source, target, bounds) = (target, source, merged);
+        }
+        return source;
+    }
+
+    /// <summary>The sorted runs [lo, mid) and [mid, hi) of <paramref name="from"/> merged into the same place of <paramref name="into"/>.</summary>
+    private static void Merge<T>(T[] from, int lo, int mid, int hi, T[] into) where T : IComparable<T>
+    {
+        int i = lo, j = mid, k = lo;
+        while (i < mid && j < hi) into[k++] = from[j].CompareTo(from[i]) < 0 ? from[j++] : from[i++];
+        Array.Copy(from, i, into, k, mid - i);
+        Array.Copy(from, j, into, k + mid - i, hi - j);
+    }
+
     /// <summary>Two different pieces of work at once, one here and one on the thread pool; both end before it returns,
     /// and the first failure is rethrown as it was.</summary>
     public static void Run(Action here, Action there)

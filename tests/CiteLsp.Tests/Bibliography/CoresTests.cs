@@ -42,6 +42,24 @@ public class CoresTests
         }
     }
 
+    [Theory]
+    [InlineData(0, 2)]
+    [InlineData(1, 3)]
+    [InlineData(7, 16)]
+    [InlineData(10_000, 1)]
+    [InlineData(10_000, 2)]
+    [InlineData(10_001, 3)]
+    [InlineData(100_003, 5)]
+    [InlineData(100_003, 16)]
+    public void A_sort_in_runs_on_all_cores_is_one_sort(int count, int runs)
+    {
+        var random = new Random(count + runs);
+        var items = Enumerable.Range(0, count).Select(_ => random.Next(count / 3 + 1)).ToArray();
+        var expected = items.Order().ToArray();
+        Assert.Equal(expected, Cores.Sort((int[])items.Clone(), runs));
+        Assert.Equal(expected, Cores.Sort(items));
+    }
+
     [Fact]
     public void Both_pieces_run_once_and_have_ended_when_it_returns()
     {
