@@ -85,31 +85,43 @@ internal static class SearchIndexBuilder
         for (var p = 0; p < passes.Length; p++)
             for (var i = 0; i < remaps[p].Length; i++) remaps[p][i] = rank[remaps[p][i]];
 
-        var postStart = new int[sorted.Length + 1];
-        long total = 0;
-        for (var p = 0; p < passes.Length; p++)
+        // Postings by term, each term's in entry order: every pass counts and then writes its own on its own core, from
+        // where the passes before it end within each term.
+        var cursors = new int[passes.Length][];
+        Cores.Parts(passes.Length, passes.Length, (from, to) =>
         {
-            var pass = passes[p]; var remap = remaps[p];
-            for (var i = 0; i < pass.Count; i++) postStart[remap[pass.CodeAt(i) >> 3] + 1]++;
-            total += passes[p].Count;
-        }
-        for (var t = 0; t < sorted.Length; t++) postStart[t + 1] += postStart[t];
-        var cursor = (int[])postStart.Clone();
-        var postings = new int[total];
-        for (var p = 0; p < passes.Length; p++)
-        {
-            var pass = passes[p]; var remap = remaps[p];
-            for (var local = 0; local + 1 < pass.EntryStart.Length; local++)
+            for (var p = from; p < to; p++)
             {
-                var e = pass.First + local;
-                for (var i = pass.EntryStart[local]; i < pass.EntryStart[local + 1]; i++)
-                {
-                    var code = pass.CodeAt(i);
-                    postings[cursor[remap[code >> 3]]++] = e << 3 | (code & 7);
-                }
+                var (pass, remap, counts) = (passes[p], remaps[p], cursors[p] = new int[sorted.Length]);
+                for (var i = 0; i < pass.Count; i++) counts[remap[pass.CodeAt(i) >> 3]]++;
             }
-            passes[p] = null!; // let the forward codes go before the next pass is inverted
+        });
+        var postStart = new int[sorted.Length + 1];
+        for (var t = 0; t < sorted.Length; t++)
+        {
+            var at = postStart[t];
+            foreach (var counts in cursors) (counts[t], at) = (at, at + counts[t]); // count → where the pass starts
+            postStart[t + 1] = at;
         }
+        var postings = new int[postStart[sorted.Length]];
+        Cores.Parts(passes.Length, passes.Length, (from, to) =>
+        {
+            for (var p = from; p < to; p++)
+            {
+                var (pass, remap, cursor) = (passes[p], remaps[p], cursors[p]);
+                for (var local = 0; local + 1 < pass.EntryStart.Length; local++)
+                {
+                    var e = pass.First + local;
+                    for (var i = pass.EntryStart[local]; i < pass.EntryStart[local + 1]; i++)
+                    {
+                        var code = pass.CodeAt(i);
+                        postings[cursor[remap[code >> 3]]++] = e << 3 | (code & 7);
+                    }
+                }
+                passes[p] = null!; // let the forward codes go once written
+                cursors[p] = null!;
+            }
+        });
         return new TermDictionary(sorted, postStart, postings);
     }
 }

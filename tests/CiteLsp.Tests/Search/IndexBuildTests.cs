@@ -29,6 +29,23 @@ public class IndexBuildTests
         Assert.Equal(CacheForm(SearchIndex.Build(copies)), CacheForm(SearchIndex.Build(shared)));
     }
 
+    /// <summary>The forward passes run over ranges of entries at once and are inverted on all cores: however many, the
+    /// terms and postings are one pass's.</summary>
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(7)]
+    public void Any_number_of_passes_inverts_to_one_pass_s_dictionary(int passes)
+    {
+        var entries = CatalogLoader.Load(TestPaths.CorpusFile("bib/large/cdl.bib")).Entries;
+        var one = SearchIndexBuilder.Invert([new ForwardPass(entries, 0, entries.Count, true, null, default)]);
+        var parts = SearchIndexBuilder.Invert([.. Enumerable.Range(0, passes).Select(p =>
+            new ForwardPass(entries, entries.Count * p / passes, entries.Count * (p + 1) / passes, true, null, default))]);
+        Assert.Equal(one.Terms, parts.Terms);
+        Assert.Equal(one.PostStart, parts.PostStart);
+        Assert.Equal(one.Postings, parts.Postings);
+    }
+
     [Fact]
     public void The_key_table_holds_keys_folded_to_letters_and_digits_in_ordinal_order_then_by_key_then_position()
     {
