@@ -26,7 +26,6 @@ internal static class Cores
         if (parts == 1) { work(0, count); return; }
         try { Parallel.For(0, parts, p => work((int)((long)count * p / parts), (int)((long)count * (p + 1) / parts))); }
         catch (AggregateException ex) { ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]); } // as one thread would throw it
-
     }
 
     /// <summary>The items sorted on all cores (each core sorts a run, then runs are merged in pairs); the array given or
@@ -45,7 +44,7 @@ internal static class Cores
         var (source, target) = (items, runs > 1 ? new T[items.Length] : items);
         while (bounds.Length > 2)
         {
-            var merged = new int[(bounds.Length - 1 + 1) / 2 + 1];
+            var merged = new int[bounds.Length / 2 + 1]; // runs paired, the last one alone when their number is odd
             for (var m = 0; m < merged.Length; m++) merged[m] = bounds[Math.Min(2 * m, bounds.Length - 1)];
             var (from, into, runBounds) = (source, target, bounds);
             Parts(merged.Length - 1, merged.Length - 1, (first, last) =>

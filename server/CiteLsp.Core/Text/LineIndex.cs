@@ -15,6 +15,12 @@ public sealed class LineIndex
     {
         // Count, then fill: no list growth on a file with millions of lines. Parts are not cut inside a CRLF.
         TextLength = text.Length;
+        if (parts <= 1)
+        {
+            _lineStarts = new int[1 + StartsOpened(text, 0, text.Length, default)];
+            StartsOpened(text, 0, text.Length, _lineStarts.AsSpan(1));
+            return;
+        }
         var cuts = new int[parts + 1];
         cuts[parts] = text.Length;
         for (var p = 1; p < parts; p++)
