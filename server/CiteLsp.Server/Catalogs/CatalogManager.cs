@@ -267,7 +267,7 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
         if (Cache is { } cache && previous is null && file.Format == "bibtex" && cache.Covers(path))
         {
             // Built once for the views and the cache file (each building its own index took a core for seconds).
-            // The key maps are built meanwhile: the index's merge of its passes runs on one core. The GC stays off
+            // The key maps are built meanwhile, on one core beside the index's passes. The GC stays off
             // as during the parse: its garbage is collected after (below), not by every young collection meanwhile.
             Catalog? catalog = null;
             Core.Search.SearchIndex? index = null;
