@@ -1,5 +1,6 @@
 using System.Text;
 using CiteLsp.Core.Bibliography;
+using CiteLsp.Core.Bibliography.Bibtex;
 using CiteLsp.Tests.Server;
 
 namespace CiteLsp.Tests.Bibliography;
@@ -38,6 +39,34 @@ public class BibLeanTests
         var lean = AssertSameAsFull(path);
         Assert.Equal(expectLatin1, lean.Diagnostics.Any(d => d.Code == "catalog-encoding"));
         Assert.Contains(lean.Entries, e => e.Fields.TryGetValue("title", out var t) && t.Contains(expectLatin1 ? "Ça B va" : "Ça 𝔅 va"));
+    }
+
+    /// <summary>A file big enough to be decoded, scanned and built in parts (one per core): lean entries still read what a
+    /// full parse keeps, and the parts' parse is one scan's.</summary>
+    [Fact]
+    public void A_big_file_parsed_in_parts_reads_back_what_one_scan_keeps()
+    {
+        // Children refer to parents anywhere in the file, by key or by alias: across the parts too.
+        var text = new StringBuilder("@string{j = {Journal of Tests}}\n");
+        for (var i = 0; i < 32_000; i++)
+        {
+            var parent = (i * 37 % 64) * 500 + 7;
+            text.Append(i % 500 == 7 ? $"@proceedings{{p{i}, title = {{Proceedings {i}}}, year = {{20{i % 90:D2}}}, ids = {{alias{i}}}}}\n"
+                : $"@inproceedings{{k{i}, author = {{Müller, Jörg and Author{i % 300}, A.}}, title = {{Title 𝔅 {i}}}, "
+                  + $"{(i % 7 == 3 ? $"crossref = {{{(i % 2 == 0 ? "P" : "alias")}{parent}}}" : "booktitle = j")}, abstract = {{Abstract {i}}}}}\n");
+        }
+        using var dir = new TempDir();
+        var path = Path.Combine(dir.Path, "big.bib");
+        File.WriteAllText(path, text.ToString());
+
+        var lean = AssertSameAsFull(path);
+        var one = BibtexParser.Parse(path, text.ToString(), -1, out _);
+        Assert.Equal(one.Entries.Select(Shown), lean.Entries.Select(Shown));
+        Assert.Equal(one.Diagnostics, lean.Diagnostics);
+        Assert.Contains(lean.Entries, e => e.Key == "k3" && e.Venue == "Proceedings 23507"); // through an alias
+        Assert.Contains(lean.Entries, e => e.Key == "k10" && e.Venue == "Proceedings 25007"); // by key, later in the file
+        Assert.Contains(lean.Entries, e => e.Key == "k16502" && e.Venue == "Proceedings 7007");
+        Assert.True(BibtexParser.SplitPoints(text.ToString(), 2).Length == 1, "not big enough to be split");
     }
 
     [Fact]
