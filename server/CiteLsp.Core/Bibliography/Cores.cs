@@ -28,6 +28,22 @@ internal static class Cores
         catch (AggregateException ex) { ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]); } // as one thread would throw it
     }
 
+    /// <summary><paramref name="work"/> of 0 … <paramref name="count"/> - 1 at once, each its own piece (a few parts).</summary>
+    public static void Each(int count, Action<int> work) => Parts(count, count, (from, to) =>
+    {
+        for (var i = from; i < to; i++) work(i);
+    });
+
+    /// <summary>Where each part's items start when the parts' items follow one another: every part's
+    /// <paramref name="count"/> at once, then summed up (the last of the parts + 1 starts is the total).</summary>
+    public static long[] Starts(int parts, Func<int, long> count)
+    {
+        var starts = new long[parts + 1];
+        Each(parts, p => starts[p + 1] = count(p));
+        for (var p = 1; p <= parts; p++) starts[p] += starts[p - 1];
+        return starts;
+    }
+
     /// <summary>The items sorted on all cores (each core sorts a run, then runs are merged in pairs); the array given or
     /// another one. For a total order (no two items equal) the result is <see cref="Array.Sort{T}(T[])"/>'s.</summary>
     public static T[] Sort<T>(T[] items) where T : IComparable<T> => Sort(items, items.Length < MinCount ? 1 : Count);
@@ -37,21 +53,15 @@ internal static class Cores
         runs = Math.Clamp(runs, 1, Math.Max(1, items.Length));
         var bounds = new int[runs + 1];
         for (var r = 0; r <= runs; r++) bounds[r] = (int)((long)items.Length * r / runs);
-        Parts(runs, runs, (from, to) =>
-        {
-            for (var r = from; r < to; r++) Array.Sort(items, bounds[r], bounds[r + 1] - bounds[r]);
-        });
+        Each(runs, r => Array.Sort(items, bounds[r], bounds[r + 1] - bounds[r]));
         var (source, target) = (items, runs > 1 ? new T[items.Length] : items);
         while (bounds.Length > 2)
         {
             var merged = new int[bounds.Length / 2 + 1]; // runs paired, the last one alone when their number is odd
             for (var m = 0; m < merged.Length; m++) merged[m] = bounds[Math.Min(2 * m, bounds.Length - 1)];
             var (from, into, runBounds) = (source, target, bounds);
-            Parts(merged.Length - 1, merged.Length - 1, (first, last) =>
-            {
-                for (var m = first; m < last; m++)
-                    Merge(from, runBounds[2 * m], runBounds[Math.Min(2 * m + 1, runBounds.Length - 1)], runBounds[Math.Min(2 * m + 2, runBounds.Length - 1)], into);
-            });
+            Each(merged.Length - 1, m =>
+                Merge(from, runBounds[2 * m], runBounds[Math.Min(2 * m + 1, runBounds.Length - 1)], runBounds[Math.Min(2 * m + 2, runBounds.Length - 1)], into));
             (source, target, bounds) = (target, source, merged);
         }
         return source;

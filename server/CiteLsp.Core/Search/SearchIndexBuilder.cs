@@ -88,13 +88,10 @@ internal static class SearchIndexBuilder
         // Postings by term, each term's in entry order: every pass counts and then writes its own on its own core, from
         // where the passes before it end within each term.
         var cursors = new int[passes.Length][];
-        Cores.Parts(passes.Length, passes.Length, (from, to) =>
+        Cores.Each(passes.Length, p =>
         {
-            for (var p = from; p < to; p++)
-            {
-                var (pass, remap, counts) = (passes[p], remaps[p], cursors[p] = new int[sorted.Length]);
-                for (var i = 0; i < pass.Count; i++) counts[remap[pass.CodeAt(i) >> 3]]++;
-            }
+            var (pass, remap, counts) = (passes[p], remaps[p], cursors[p] = new int[sorted.Length]);
+            for (var i = 0; i < pass.Count; i++) counts[remap[pass.CodeAt(i) >> 3]]++;
         });
         var postStart = new int[sorted.Length + 1];
         for (var t = 0; t < sorted.Length; t++)
@@ -104,23 +101,20 @@ internal static class SearchIndexBuilder
             postStart[t + 1] = at;
         }
         var postings = new int[postStart[sorted.Length]];
-        Cores.Parts(passes.Length, passes.Length, (from, to) =>
+        Cores.Each(passes.Length, p =>
         {
-            for (var p = from; p < to; p++)
+            var (pass, remap, cursor) = (passes[p], remaps[p], cursors[p]);
+            for (var local = 0; local + 1 < pass.EntryStart.Length; local++)
             {
-                var (pass, remap, cursor) = (passes[p], remaps[p], cursors[p]);
-                for (var local = 0; local + 1 < pass.EntryStart.Length; local++)
+                var e = pass.First + local;
+                for (var i = pass.EntryStart[local]; i < pass.EntryStart[local + 1]; i++)
                 {
-                    var e = pass.First + local;
-                    for (var i = pass.EntryStart[local]; i < pass.EntryStart[local + 1]; i++)
-                    {
-                        var code = pass.CodeAt(i);
-                        postings[cursor[remap[code >> 3]]++] = e << 3 | (code & 7);
-                    }
+                    var code = pass.CodeAt(i);
+                    postings[cursor[remap[code >> 3]]++] = e << 3 | (code & 7);
                 }
-                passes[p] = null!; // let the forward codes go once written
-                cursors[p] = null!;
             }
+            passes[p] = null!; // let the forward codes go once written
+            cursors[p] = null!;
         });
         return new TermDictionary(sorted, postStart, postings);
     }

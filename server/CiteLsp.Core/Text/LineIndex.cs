@@ -29,17 +29,9 @@ public sealed class LineIndex
             while (at > 0 && at < text.Length && text[at - 1] == '\r') at++;
             cuts[p] = at;
         }
-        var counts = new int[parts + 1];
-        Cores.Parts(parts, parts, (from, to) =>
-        {
-            for (var p = from; p < to; p++) counts[p + 1] = StartsOpened(text, cuts[p], cuts[p + 1], default);
-        });
-        for (var p = 1; p <= parts; p++) counts[p] += counts[p - 1]; // now where each part's starts go
-        var starts = _lineStarts = new int[1 + counts[parts]];
-        Cores.Parts(parts, parts, (from, to) =>
-        {
-            for (var p = from; p < to; p++) StartsOpened(text, cuts[p], cuts[p + 1], starts.AsSpan(1 + counts[p], counts[p + 1] - counts[p]));
-        });
+        var into = Cores.Starts(parts, p => StartsOpened(text, cuts[p], cuts[p + 1], default)); // where each part's line starts go
+        var starts = _lineStarts = new int[1 + into[parts]];
+        Cores.Each(parts, p => StartsOpened(text, cuts[p], cuts[p + 1], starts.AsSpan(1 + (int)into[p], (int)(into[p + 1] - into[p]))));
     }
 
     private const int ParallelFrom = 4 << 20;

@@ -80,14 +80,9 @@ public static class TextDecoder
         for (var p = 1; p < parts; p++) cuts[p] = Math.Max(cuts[p - 1], CharacterStart(file, length * p / parts, length));
 
         Encoding encoding = StrictUtf8;
-        var counts = new long[parts + 1];
-        try { Cores.Parts(parts, parts, (from, to) => { for (var p = from; p < to; p++) counts[p + 1] = Decode(file, cuts[p], cuts[p + 1], StrictUtf8, default); }); }
-        catch (DecoderFallbackException)
-        {
-            encoding = Encoding.Latin1;
-            for (var p = 0; p < parts; p++) counts[p + 1] = cuts[p + 1] - cuts[p];
-        }
-        for (var p = 1; p <= parts; p++) counts[p] += counts[p - 1]; // now where each part's characters go
+        long[] counts; // where each part's characters go
+        try { counts = Cores.Starts(parts, p => Decode(file, cuts[p], cuts[p + 1], StrictUtf8, default)); }
+        catch (DecoderFallbackException) { (encoding, counts) = (Encoding.Latin1, Cores.Starts(parts, p => cuts[p + 1] - cuts[p])); }
         if (counts[parts] > int.MaxValue / 2) throw new IOException("file too large to decode");
         var text = string.Create((int)counts[parts], (file, cuts, counts, encoding), static (dest, st) =>
         {
@@ -96,11 +91,8 @@ public static class TextDecoder
                 fixed (char* start = dest)
                 {
                     var (at, total) = ((IntPtr)start, dest.Length);
-                    Cores.Parts(st.cuts.Length - 1, st.cuts.Length - 1, (from, to) =>
-                    {
-                        for (var p = from; p < to; p++)
-                            Decode(st.file, st.cuts[p], st.cuts[p + 1], st.encoding, new Span<char>((char*)at, total)[(int)st.counts[p]..(int)st.counts[p + 1]]);
-                    });
+                    Cores.Each(st.cuts.Length - 1, p =>
+                        Decode(st.file, st.cuts[p], st.cuts[p + 1], st.encoding, new Span<char>((char*)at, total)[(int)st.counts[p]..(int)st.counts[p + 1]]));
                 }
             }
         });
@@ -171,23 +163,15 @@ public static class TextDecoder
         fixed (byte* b = bytes)
         {
             var start = (IntPtr)b;
-            var counts = new int[parts + 1];
-            Cores.Parts(parts, parts, (from, to) =>
-            {
-                for (var p = from; p < to; p++) counts[p + 1] = StrictUtf8.GetCharCount(new ReadOnlySpan<byte>((byte*)start + cuts[p], cuts[p + 1] - cuts[p]));
-            });
-            for (var p = 1; p <= parts; p++) counts[p] += counts[p - 1]; // now where each part's characters go
-            return string.Create(counts[parts], (start, cuts, counts), static (dest, s) =>
+            var counts = Cores.Starts(parts, p => StrictUtf8.GetCharCount(new ReadOnlySpan<byte>((byte*)start + cuts[p], cuts[p + 1] - cuts[p]))); // where each part's characters go
+            return string.Create((int)counts[parts], (start, cuts, counts), static (dest, s) =>
             {
                 fixed (char* d = dest)
                 {
                     var (dp, total) = ((IntPtr)d, dest.Length);
-                    Cores.Parts(s.cuts.Length - 1, s.cuts.Length - 1, (from, to) =>
-                    {
-                        for (var p = from; p < to; p++)
-                            StrictUtf8.GetChars(new ReadOnlySpan<byte>((byte*)s.start + s.cuts[p], s.cuts[p + 1] - s.cuts[p]),
-                                new Span<char>((char*)dp, total)[s.counts[p]..s.counts[p + 1]]);
-                    });
+                    Cores.Each(s.cuts.Length - 1, p =>
+                        StrictUtf8.GetChars(new ReadOnlySpan<byte>((byte*)s.start + s.cuts[p], s.cuts[p + 1] - s.cuts[p]),
+                            new Span<char>((char*)dp, total)[(int)s.counts[p]..(int)s.counts[p + 1]]));
                 }
             });
         }

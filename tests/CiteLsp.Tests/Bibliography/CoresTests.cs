@@ -61,6 +61,15 @@ public class CoresTests
     }
 
     [Fact]
+    public void Each_part_s_items_start_where_the_parts_before_end()
+    {
+        var ran = new int[5];
+        Assert.Equal([0, 1, 3, 6, 10, 15], Cores.Starts(5, p => Interlocked.Increment(ref ran[p]) * (p + 1)));
+        Assert.All(ran, r => Assert.Equal(1, r));
+        Assert.Equal([0], Cores.Starts(0, _ => throw new InvalidOperationException("no part to count")));
+    }
+
+    [Fact]
     public void Both_pieces_run_once_and_have_ended_when_it_returns()
     {
         for (var round = 0; round < 50; round++)

@@ -19,10 +19,8 @@ internal sealed class BibMemo
 
     public string Venue(ReadOnlySpan<char> raw) => Shared(_venues, raw, TexText.ToDisplay);
 
-    private delegate T Make<T>(ReadOnlySpan<char> text);
-
     /// <summary>Two threads may make a new one at once: the first one added is the one shared.</summary>
-    private static T Shared<T>(ConcurrentDictionary<string, T>.AlternateLookup<ReadOnlySpan<char>> memo, ReadOnlySpan<char> text, Make<T> make)
+    private static T Shared<T>(ConcurrentDictionary<string, T>.AlternateLookup<ReadOnlySpan<char>> memo, ReadOnlySpan<char> text, Func<ReadOnlySpan<char>, T> make)
     {
         if (memo.TryGetValue(text, out var made)) return made;
         made = make(text);

@@ -124,13 +124,10 @@ public static class BibtexParser
         int[] starts = [0, .. splits, text.Length];
         var scans = new BibScanner[splits.Length + 1];
         var stops = new (int Pos, bool Recovering)[scans.Length];
-        Cores.Parts(scans.Length, scans.Length, (from, to) =>
+        Cores.Each(scans.Length, p =>
         {
-            for (var p = from; p < to; p++)
-            {
-                scans[p] = p == 0 ? scanner : new BibScanner(path, source, lines, names: names);
-                stops[p] = scans[p].RunFrom(starts[p], false, null, end: p + 1 < scans.Length ? starts[p + 1] : int.MaxValue);
-            }
+            scans[p] = p == 0 ? scanner : new BibScanner(path, source, lines, names: names);
+            stops[p] = scans[p].RunFrom(starts[p], false, null, end: p + 1 < scans.Length ? starts[p + 1] : int.MaxValue);
         });
         var at = stops[0];
         var part = 1;
