@@ -51,6 +51,24 @@ public class BibtexParserTests
         Assert.Equal(new Person("Müller", "Jörg"), e.Authors[4]);
     }
 
+    [Theory]
+    [InlineData("A and B", "A|B")]
+    [InlineData("A AND B aNd C", "A|B|C")]
+    [InlineData("A and and B", "A|B")]
+    [InlineData("A~and~B\tand\nC", "A|B|C")]
+    [InlineData("{A and B} and C", "A and B|C")]
+    [InlineData("{A {and} B and C} and D", "A and B and C|D")]
+    [InlineData("Anderson and Band", "Anderson|Band")]
+    [InlineData("A andy B and", "andy B and")]
+    [InlineData("and A and B", "and A|B")]
+    [InlineData("Candy Sand and Rand", "Sand|Rand")]
+    [InlineData("A and others and B", "A|B")]
+    public void Name_lists_split_at_and_between_blanks_outside_braces(string authors, string families)
+    {
+        var e = Assert.Single(Parse($"@misc{{a, author = {{{authors}}}}}").Entries);
+        Assert.Equal(families, string.Join("|", e.Authors.Select(a => a.Family)));
+    }
+
     [Fact]
     public void Biblatex_key_value_names_need_an_equals_sign_outside_braces()
     {

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace CiteLsp.Core.Bibliography.Bibtex;
 
 /// <summary>
@@ -18,26 +20,34 @@ public static class BibNames
         var truncated = false;
         var depth = 0;
         var start = 0;
-        for (var i = 0; i <= s.Length; i++)
+        // A name ends at the word "and" (any case) between blanks at brace depth 0: only braces and a's can start or
+        // end one, so the search skips to those (vectorized) instead of looking at every character.
+        for (var i = 0; ; i++)
         {
-            // A name ends at the word "and" (any case) between blanks at brace depth 0, or at the end.
-            var atEnd = i == s.Length;
-            if (!atEnd)
+            var k = s[i..].IndexOfAny(BraceOrA);
+            if (k < 0) break;
+            i += k;
+            if (s[i] == '{') depth++;
+            else if (s[i] == '}') depth = Math.Max(0, depth - 1);
+            else if (depth == 0 && i > 0 && IsSpace(s[i - 1]) && i + 3 < s.Length && s[i + 1] is 'n' or 'N' && s[i + 2] is 'd' or 'D' && IsSpace(s[i + 3]))
             {
-                var c = s[i];
-                if (c == '{') { depth++; continue; }
-                if (c == '}') { depth = Math.Max(0, depth - 1); continue; }
-                if (depth != 0 || !IsSpace(c) || i + 4 >= s.Length || s[i + 1] is not ('a' or 'A') || s[i + 2] is not ('n' or 'N')
-                    || s[i + 3] is not ('d' or 'D') || !IsSpace(s[i + 4])) continue;
+                Add(s[start..(i - 1)]);
+                start = i + 3;
+                i += 2; // then the blank after "and", which may start the next one
             }
-            var name = s[start..i].Trim(" \t\r\n~");
+        }
+        Add(s[start..]);
+        return (people, truncated);
+
+        void Add(ReadOnlySpan<char> name)
+        {
+            name = name.Trim(" \t\r\n~");
             if (name is "others") truncated = true;
             else if (!name.IsEmpty && (memo is null ? ParseName(name) : memo.Person(name)) is { IsBlank: false } person) people.Add(person);
-            start = i + 4;
-            i += 3;
         }
-        return (people, truncated);
     }
+
+    private static readonly SearchValues<char> BraceOrA = SearchValues.Create("{}aA");
 
     private static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\r' or '~';
 
