@@ -81,7 +81,7 @@ public static class TextDecoder
 
         Encoding encoding = StrictUtf8;
         long[] counts; // where each part's characters go
-        try { counts = Cores.Starts(parts, p => Decode(file, cuts[p], cuts[p + 1], StrictUtf8, default)); }
+        try { counts = Cores.Starts(parts, p => CountUtf8(file, cuts[p], cuts[p + 1])); }
         catch (DecoderFallbackException) { (encoding, counts) = (Encoding.Latin1, Cores.Starts(parts, p => cuts[p + 1] - cuts[p])); }
         if (counts[parts] > int.MaxValue / 2) throw new IOException("file too large to decode");
         var text = string.Create((int)counts[parts], (file, cuts, counts, encoding), static (dest, st) =>
@@ -109,36 +109,56 @@ public static class TextDecoder
         return Math.Min(length, at + read);
     }
 
+    private const int Chunk = 1 << 20;
+
     /// <summary>
-    /// Decodes the bytes [from, to) in chunks into <paramref name="into"/>, which must hold them exactly; with an empty
-    /// target, only counts (and validates) the characters. A file changed since it was counted is an IOException.
+    /// The UTF-16 length of the strict UTF-8 bytes [from, to), which must start and end at character starts; a
+    /// DecoderFallbackException when they are not valid UTF-8. Each chunk is cut before its last character, which the
+    /// next one reads whole: counted (and validated) without being decoded, about twice as fast as decoding it.
     /// </summary>
-    private static long Decode(SafeFileHandle file, long from, long to, Encoding encoding, Span<char> into)
+    private static long CountUtf8(SafeFileHandle file, long from, long to)
     {
-        const int Chunk = 1 << 20;
-        var counting = into.IsEmpty;
-        var decoder = encoding.GetDecoder();
         var buffer = new byte[(int)Math.Min(Chunk, Math.Max(1, to - from))];
-        // GetChars, not GetCharCount, even to count: only GetChars carries a character cut by the chunk boundary over
-        // to the next chunk (GetCharCount leaves the decoder's state alone, so such a character looked invalid).
-        var scratch = counting ? new char[buffer.Length + 2] : null;
-        long written = 0;
+        long count = 0;
         for (var at = from; at < to;)
         {
             var read = RandomAccess.Read(file, buffer.AsSpan(0, (int)Math.Min(buffer.Length, to - at)), at);
             if (read == 0) throw new IOException("the file was cut short while it was read");
-            var chunk = buffer.AsSpan(0, read);
-            if (counting) written += decoder.GetChars(chunk, scratch, flush: false);
-            else
+            var whole = read;
+            if (at + read < to)
             {
-                try { written += decoder.GetChars(chunk, into[(int)written..], flush: false); }
-                catch (ArgumentException) { throw new IOException("the file changed while it was read"); } // more characters than counted
+                var last = read - 1; // where the chunk's last character starts, at most 3 bytes back
+                while (last > 0 && read - last < 4 && (buffer[last] & 0xC0) == 0x80) last--;
+                if (last > 0) whole = last;
             }
-            at += read;
+            count += StrictUtf8.GetCharCount(buffer, 0, whole);
+            at += whole;
         }
-        written += counting ? decoder.GetChars([], scratch, flush: true) : decoder.GetChars([], into[(int)written..], flush: true);
-        if (!counting && written != into.Length) throw new IOException("the file changed while it was read");
-        return written;
+        return count;
+    }
+
+    /// <summary>
+    /// Decodes the bytes [from, to) in chunks into <paramref name="into"/>, which must hold them exactly. A file changed
+    /// since it was counted is an IOException.
+    /// </summary>
+    private static void Decode(SafeFileHandle file, long from, long to, Encoding encoding, Span<char> into)
+    {
+        var decoder = encoding.GetDecoder();
+        var buffer = new byte[(int)Math.Min(Chunk, Math.Max(1, to - from))];
+        var written = 0;
+        try
+        {
+            for (var at = from; at < to;)
+            {
+                var read = RandomAccess.Read(file, buffer.AsSpan(0, (int)Math.Min(buffer.Length, to - at)), at);
+                if (read == 0) throw new IOException("the file was cut short while it was read");
+                written += decoder.GetChars(buffer.AsSpan(0, read), into[written..], flush: false);
+                at += read;
+            }
+            written += decoder.GetChars([], into[written..], flush: true);
+        }
+        catch (ArgumentException) { throw new IOException("the file changed while it was read"); } // more characters than counted
+        if (written != into.Length) throw new IOException("the file changed while it was read");
     }
 
     private static (string, Outcome) Utf8OrLatin1(ReadOnlySpan<byte> bytes, int parts)

@@ -40,6 +40,21 @@ public class TextDecoderTests
         Assert.Equal(text, decoded);
     }
 
+    /// <summary>A streamed file is counted in 1 MB chunks, each cut before its last character: a character across a
+    /// chunk boundary counts once, and one cut short there is invalid.</summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void A_character_across_a_streamed_chunk_boundary_counts_once(int before)
+    {
+        var text = new string('a', (1 << 20) - before) + "😀‘é" + new string('b', 100);
+        Assert.Equal((text, TextDecoder.Outcome.Utf8), DecodeFile(new UTF8Encoding(false).GetBytes(text), inMemoryLimit: 0, parts: 1));
+        var cut = Encoding.ASCII.GetBytes(new string('a', (1 << 20) - before)).Concat(new byte[] { 0xF0, 0x9F }).Concat(Encoding.ASCII.GetBytes("bc")).ToArray();
+        Assert.Equal((Encoding.Latin1.GetString(cut), TextDecoder.Outcome.Latin1Fallback), DecodeFile(cut, inMemoryLimit: 0, parts: 1));
+    }
+
     [Theory]
     [InlineData(2)]
     [InlineData(5)]
