@@ -33,12 +33,32 @@ public class LineIndexTests
         while (text.Length < 5_000_000) text.Append('a', random.Next(0, 90)).Append(random.Next(3) switch { 0 => "\n", 1 => "\r\n", _ => "\r" });
         var middle = text.Length / 2;
         var big = text.ToString(0, middle - 1) + breakAtMiddle + text.ToString(middle, text.Length - middle);
-        var lines = new LineIndex(big, parts);
+        AssertStarts(big, parts);
+    }
+
+    /// <summary>Line starts are searched 16 characters at a time, into room for a line per 16 characters: a text of
+    /// shorter lines (every start found again into more room), CRLFs across the 16-character blocks, breaks at the ends.</summary>
+    [Theory]
+    [InlineData("\n", 1)]
+    [InlineData("\r\n", 1)]
+    [InlineData("a\r", 3)]
+    [InlineData("\r\r\n", 2)]
+    [InlineData("abcdefghijklmno\r\n", 1)]
+    [InlineData("abcdefghijklmnopqrstuvwxyz0123\r\n\n", 4)]
+    public void Short_lines_and_breaks_across_blocks_have_every_start(string line, int parts)
+    {
+        foreach (var repeat in new[] { 1, 7, 40, 100_000 })
+            AssertStarts(string.Concat(Enumerable.Repeat(line, repeat)), parts);
+    }
+
+    private static void AssertStarts(string text, int parts)
+    {
+        var lines = new LineIndex(text, parts);
         var expected = new List<int> { 0 };
-        for (var i = 0; i < big.Length; i++)
+        for (var i = 0; i < text.Length; i++)
         {
-            if (big[i] == '\r' && i + 1 < big.Length && big[i + 1] == '\n') i++;
-            if (big[i] is '\r' or '\n') expected.Add(i + 1);
+            if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
+            if (text[i] is '\r' or '\n') expected.Add(i + 1);
         }
         Assert.Equal(expected.Count, lines.LineCount);
         Assert.Equal(expected, Enumerable.Range(0, lines.LineCount).Select(lines.LineStart));
