@@ -21,7 +21,7 @@ internal sealed partial class BibScanner
             if (!string.Equals(_macros[BibDates.MonthMacros[m]], BibDates.MonthNames[m], StringComparison.Ordinal)) return false;
         if (second._reportedMacros is { } names && names.Any(n => _macros.ContainsKey(n) || _reportedMacros?.Contains(n) == true)) return false;
         // Values the second part left for later because they use a macro it did not know: one scan knew it from here.
-        var reread = second.Entries.Where(e => e.Deferred is { } uses && uses.Any(u => _macroLookup.ContainsKey(MacroAt(u.MacroAt)))).ToList();
+        var reread = second._deferred.Where(e => e.Deferred!.Any(u => _macroLookup.ContainsKey(MacroAt(u.MacroAt)))).ToList();
         if (reread.Count > 0 && second.LastStringAt >= 0) return false; // one scan read them with the second part's @strings too
         // All of them in a file whose @strings head it (cryptobib: every journal is a macro): on all cores.
         Cores.Parts(reread.Count, (from, to) =>
@@ -37,7 +37,28 @@ internal sealed partial class BibScanner
         {
             for (var i = from; i < to; i++) taken[i] = Find(second.Entries[i].Key);
         });
-        Entries.EnsureCapacity(Entries.Count + second.Entries.Count);
+        if (taken.Any(t => t is not null)) TakeEntries(second, taken);
+        else TakeAll(second);
+        _adopted.Add(second._byKey);
+
+        // This part's month macros are the built-in ones, as the second part's were at its start.
+        foreach (var (name, value) in second._macros)
+        {
+            if (_macros.TryGetValue(name, out var was) && was != value && _used.Contains(name)) RedefinedMacro = true;
+            _macros[name] = value;
+        }
+        RedefinedMacro |= second.RedefinedMacro;
+        _used.UnionWith(second._used);
+        if (second.LastStringAt >= 0) LastStringAt = second.LastStringAt;
+        _undefinedHits += second._undefinedHits;
+        if (second._reportedMacros is { } reported) (_reportedMacros ??= new(StringComparer.OrdinalIgnoreCase)).UnionWith(reported);
+        return true;
+    }
+
+    /// <summary>The second part's entries, diagnostics and journal, in file order, dropping the entries whose key
+    /// <paramref name="taken"/> says this scan has (each then reported where one scan reports it).</summary>
+    private void TakeEntries(BibScanner second, RawEntry?[] taken)
+    {
         var diagnostics = 0;
         var k = 0;
         for (var row = 0; row < second.Journal.Count; row++)
@@ -53,20 +74,24 @@ internal sealed partial class BibScanner
             Journal.Add(second.Journal.End(row), second.Journal.Recovering(row), Diagnostics.Count, Entries.Count);
         }
         TakeDiagnostics(second, ref diagnostics, second.Diagnostics.Count);
-        _adopted.Add(second._byKey);
+    }
 
-        // This part's month macros are the built-in ones, as the second part's were at its start.
-        foreach (var (name, value) in second._macros)
-        {
-            if (_macros.TryGetValue(name, out var was) && was != value && _used.Contains(name)) RedefinedMacro = true;
-            _macros[name] = value;
-        }
-        RedefinedMacro |= second.RedefinedMacro;
-        _used.UnionWith(second._used);
-        if (second.LastStringAt >= 0) LastStringAt = second.LastStringAt;
-        _undefinedHits += second._undefinedHits;
-        if (second._reportedMacros is { } reported) (_reportedMacros ??= new(StringComparer.OrdinalIgnoreCase)).UnionWith(reported);
-        return true;
+    /// <summary>
+    /// <see cref="TakeEntries"/> when no key is taken (nearly always): the lists appended whole, not entry by entry
+    /// (each entry read again cost one core 0.1 s at 1M). A duplicate-key report there names an entry of that part
+    /// (its key is not here), so the diagnostics stay as they are; the adopted entries keep the part's
+    /// <see cref="RawEntry.AcceptedAt"/>, which nothing reads once that part is joined.
+    /// </summary>
+    private void TakeAll(BibScanner second)
+    {
+        var (entries, diagnostics) = (Entries.Count, Diagnostics.Count);
+        Entries.AddRange(second.Entries);
+        Diagnostics.AddRange(second.Diagnostics);
+        for (var row = 0; row < second.Journal.Count; row++)
+            Journal.Add(second.Journal.End(row), second.Journal.Recovering(row), diagnostics + second.Journal.DiagnosticsAfter(row), entries + second.Journal.EntriesAfter(row));
+        Linking.AddRange(second.Linking);
+        foreach (var e in second._deferred)
+            if (e.Deferred is not null) _deferred.Add(e); // not when a re-read above found every macro
     }
 
     private ReadOnlySpan<char> MacroAt(int at) => _s.AsSpan(at, ScanId(at) - at);

@@ -16,7 +16,8 @@ internal sealed class RawEntry(BibText source, string type, string key, int star
     public List<(string Field, int ValueStart, int MacroAt)>? Deferred { get; set; }
     /// <summary>0 unvisited, 1 resolving, 2 resolved (crossref/xdata inheritance).</summary>
     public int InheritState { get; set; }
-    /// <summary>How many diagnostics the scan had made when it accepted this entry (where a duplicate key report goes).</summary>
+    /// <summary>How many diagnostics the scan had made when it accepted this entry (where a duplicate key report goes
+    /// when that scan, of a later part, is joined to the ones before).</summary>
     public int AcceptedAt { get; set; }
 
     /// <summary>The values of the same entry read again with other macros (the same text gives the same fields, in the same order).</summary>
