@@ -20,7 +20,7 @@ internal static class BibEntryBuilder
             Key = e.Key,
             Type = e.Type,
             Title = Span(f, "title", out var title) ? TexText.ToDisplay(title) : "",
-            Authors = disk is null ? people : [.. people],
+            Authors = people,
             AuthorsTruncated = truncated,
             Date = BibDates.FromFields(f, e.MonthFromMacro),
             Venue = Venue(f, memo),

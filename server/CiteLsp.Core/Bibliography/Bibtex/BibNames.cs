@@ -9,14 +9,16 @@ namespace CiteLsp.Core.Bibliography.Bibtex;
 /// </summary>
 public static class BibNames
 {
-    public static (List<Person> People, bool Truncated) Parse(string raw) => Parse(raw.AsSpan());
+    public static (Person[] People, bool Truncated) Parse(string raw) => Parse(raw.AsSpan());
 
-    public static (List<Person> People, bool Truncated) Parse(ReadOnlySpan<char> s) => Parse(s, null);
+    public static (Person[] People, bool Truncated) Parse(ReadOnlySpan<char> s) => Parse(s, null);
 
     /// <param name="memo">Names parsed before, shared instead of parsed again.</param>
-    internal static (List<Person> People, bool Truncated) Parse(ReadOnlySpan<char> s, BibMemo? memo)
+    /// <returns>An array as long as the list: an entry keeps it (a list kept room for more, and was copied to trim it).</returns>
+    internal static (Person[] People, bool Truncated) Parse(ReadOnlySpan<char> s, BibMemo? memo)
     {
-        var people = new List<Person>(4);
+        var people = t_people ??= new List<Person>(16);
+        people.Clear();
         var truncated = false;
         var depth = 0;
         var start = 0;
@@ -37,7 +39,7 @@ public static class BibNames
             }
         }
         Add(s[start..]);
-        return (people, truncated);
+        return (people.Count == 0 ? [] : people.ToArray(), truncated);
 
         void Add(ReadOnlySpan<char> name)
         {
@@ -46,6 +48,9 @@ public static class BibNames
             else if (!name.IsEmpty && (memo is null ? ParseName(name) : memo.Person(name)) is { IsBlank: false } person) people.Add(person);
         }
     }
+
+    /// <summary>This thread's list of the names read so far (it is the same object, so Clear keeps its room).</summary>
+    [ThreadStatic] private static List<Person>? t_people;
 
     private static readonly SearchValues<char> BraceOrA = SearchValues.Create("{}aA");
 
