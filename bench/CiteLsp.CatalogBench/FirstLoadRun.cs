@@ -14,21 +14,23 @@ internal static class FirstLoadRun
         var total = Stopwatch.StartNew();
         var cpu0 = Cpu();
         var file = CatalogLoader.Load(path, null, lean ? 0 : CatalogLoader.DefaultFieldsOnDiskAbove);
-        var (loadMs, cpu1, alloc1) = (total.Elapsed.TotalMilliseconds, Cpu(), GC.GetTotalAllocatedBytes() / 1e6);
+        var (loadMs, cpu1, alloc1, pause1) = (total.Elapsed.TotalMilliseconds, Cpu(), GC.GetTotalAllocatedBytes() / 1e6, Pauses());
         Catalog? catalog = null;
         SearchIndex? index = null;
-        using (NoGcRegion.ForIndex(new FileInfo(path).Length))
+        using (NoGcRegion.ForIndex(file, new FileInfo(path).Length))
             Parallel.Invoke(() => catalog = Catalog.Build([file]), () => index = SearchIndex.Build(file.Entries));
-        var (allMs, cpu2, alloc2) = (total.Elapsed.TotalMilliseconds, Cpu(), GC.GetTotalAllocatedBytes() / 1e6);
+        var (allMs, cpu2, alloc2, pause2) = (total.Elapsed.TotalMilliseconds, Cpu(), GC.GetTotalAllocatedBytes() / 1e6, Pauses());
         Console.WriteLine($"{path}: {file.Entries.Count} entries{(file.FieldsOnDisk ? " (lean)" : "")}");
-        Console.WriteLine($"  load (read + parse)       {loadMs,7:F0} ms wall {cpu1 - cpu0,7:F0} ms CPU {alloc1,6:F0} MB allocated");
-        Console.WriteLine($"  key maps + search index   {allMs - loadMs,7:F0} ms wall {cpu2 - cpu1,7:F0} ms CPU {alloc2 - alloc1,6:F0} MB allocated");
+        Console.WriteLine($"  load (read + parse)       {loadMs,7:F0} ms wall {cpu1 - cpu0,7:F0} ms CPU {alloc1,6:F0} MB allocated, GC pauses {pause1,4:F0} ms");
+        Console.WriteLine($"  key maps + search index   {allMs - loadMs,7:F0} ms wall {cpu2 - cpu1,7:F0} ms CPU {alloc2 - alloc1,6:F0} MB allocated, GC pauses {pause2 - pause1,4:F0} ms");
         Console.WriteLine($"  first load                {allMs,7:F0} ms wall {cpu2 - cpu0,7:F0} ms CPU");
-        Console.WriteLine($"  GC pauses {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB");
+        Console.WriteLine($"  GC pauses {Pauses():F0} ms in all, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB");
         GC.KeepAlive(catalog);
         GC.KeepAlive(index);
         return 0;
     }
+
+    private static double Pauses() => GC.GetTotalPauseDuration().TotalMilliseconds;
 
     private static double Cpu() => Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds;
 }

@@ -33,7 +33,7 @@ internal static class IndexRun
         {
             Catalog? c = null;
             SearchIndex? i = null;
-            using (NoGcRegion.ForIndex(new FileInfo(path).Length))
+            using (NoGcRegion.ForIndex(file, new FileInfo(path).Length))
                 Parallel.Invoke(() => c = Catalog.Build([file]), () => i = SearchIndex.Build(file.Entries));
             return (c, i);
         });

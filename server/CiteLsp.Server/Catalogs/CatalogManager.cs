@@ -271,7 +271,7 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
             // as during the parse: its garbage is collected after (below), not by every young collection meanwhile.
             Catalog? catalog = null;
             Core.Search.SearchIndex? index = null;
-            using (Core.Bibliography.NoGcRegion.ForIndex(stamp?.Length ?? 0))
+            using (Core.Bibliography.NoGcRegion.ForIndex(file, stamp?.Length ?? 0))
                 Parallel.Invoke(() => catalog = Catalog.Build([file]), () => index = Core.Search.SearchIndex.Build(file.Entries, ct: _stop.Token));
             var built = new CachedCatalog(file, catalog!, index!);
             _builtAlone[path] = built;
