@@ -26,21 +26,20 @@ public readonly struct NoGcRegion : IDisposable
     /// or 1M-entry load. The region may take up to a third of the machine's memory; a bigger parse collects once it is
     /// used up, as it would have anyway.
     /// </summary>
-    public static NoGcRegion ForParse(long fileBytes) =>
-        fileBytes < MinParseBytes || GC.GetTotalMemory(forceFullCollection: false) > SmallHeap
-            ? default
-            : Start(fileBytes * 7, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 3);
+    public static NoGcRegion ForParse(long fileBytes) => ForParse(fileBytes, 7);
 
     /// <summary>
-    /// For the index of a big file just parsed whole (what it builds survives too). Right after <see cref="ForParse"/>
-    /// the heap is big but mostly garbage: the region's start leaves it for later when what is asked for fits in the
-    /// room the parse's region left, and collects it first when not (at 1M entries a pause of 0.7-0.9 s on the way to
-    /// the first completion). So it asks for what the index allocates: about 2.4 bytes per byte of .bib with abstracts
-    /// (100k entries: 141 MB), 0.75 without, as a lean library is indexed (1M: 446 MB; asking 3x there collected first
-    /// in 1 run of 3).
+    /// <see cref="ForParse"/> for a parse and the search index built right after it (a library's first load): the index
+    /// keeps what it allocates too, 0.75 bytes per byte of .bib for a lean library, 2.4 with abstracts. One region for
+    /// both: a second one, started after the parse, collected the parse's garbage first whenever what it asked for did
+    /// not fit in the room the first one left, at 1M entries a pause of 0.7-0.9 s before the index in 1 run of 4.
     /// </summary>
-    public static NoGcRegion ForIndex(CatalogFile file, long fileBytes) =>
-        fileBytes < MinParseBytes ? default : Start(file.FieldsOnDisk ? fileBytes : fileBytes * 3, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 3);
+    public static NoGcRegion ForParseAndIndex(long fileBytes) => ForParse(fileBytes, 9);
+
+    private static NoGcRegion ForParse(long fileBytes, int bytesPerByte) =>
+        fileBytes < MinParseBytes || GC.GetTotalMemory(forceFullCollection: false) > SmallHeap
+            ? default
+            : Start(fileBytes * bytesPerByte, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 3);
 
     /// <summary>For a burst of at most <paramref name="bytes"/> (up to <see cref="MaxBytes"/>), unless the heap is bigger already.</summary>
     internal static NoGcRegion Start(long bytes) =>
@@ -49,6 +48,9 @@ public readonly struct NoGcRegion : IDisposable
 
     private static NoGcRegion Start(long bytes, long maxBytes)
     {
+        // Inside a region already (a load's parse within the load's region), which covers this burst: asking for another
+        // one then ended it (a 1M parse then collected 71 times).
+        if (GCSettings.LatencyMode == GCLatencyMode.NoGCRegion) return default;
         try { return new NoGcRegion(GC.TryStartNoGCRegion(Math.Clamp(bytes, 1 << 20, Math.Max(maxBytes, 1 << 20)))); }
         catch (Exception ex) when (ex is ArgumentOutOfRangeException or InvalidOperationException) { return default; }
     }

@@ -263,20 +263,29 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
                 _ = Task.Delay(RefreshAfterWarmStart, _stop.Token).ContinueWith(_ => FileChanged(path), TaskContinuationOptions.OnlyOnRanToCompletion);
             return cached;
         }
-        var file = CatalogLoader.Load(path, previous, settings.FieldsOnDiskAboveBytes);
-        if (Cache is { } cache && previous is null && file.Format == "bibtex" && cache.Covers(path))
+        CatalogFile file;
+        CachedCatalog? built = null;
+        var cache = previous is null && Cache is { } c && c.Covers(path) ? c : null;
+        // The GC stays off for the parse and the index built right after it: what they allocate survives, and their
+        // garbage is collected after (below), not by every young collection meanwhile.
+        using (cache is null ? default : Core.Bibliography.NoGcRegion.ForParseAndIndex(stamp?.Length ?? 0))
         {
-            // Built once for the views and the cache file (each building its own index took a core for seconds).
-            // The key maps are built meanwhile, on one core beside the index's passes. The GC stays off
-            // as during the parse: its garbage is collected after (below), not by every young collection meanwhile.
-            Catalog? catalog = null;
-            Core.Search.SearchIndex? index = null;
-            using (Core.Bibliography.NoGcRegion.ForIndex(file, stamp?.Length ?? 0))
+            file = CatalogLoader.Load(path, previous, settings.FieldsOnDiskAboveBytes);
+            if (cache is not null && file.Format == "bibtex")
+            {
+                // Built once for the views and the cache file (each building its own index took a core for seconds).
+                // The key maps are built meanwhile, on one core beside the index's passes.
+                Catalog? catalog = null;
+                Core.Search.SearchIndex? index = null;
                 Parallel.Invoke(() => catalog = Catalog.Build([file]), () => index = Core.Search.SearchIndex.Build(file.Entries, ct: _stop.Token));
-            var built = new CachedCatalog(file, catalog!, index!);
+                built = new CachedCatalog(file, catalog!, index!);
+            }
+        }
+        if (built is not null)
+        {
             _builtAlone[path] = built;
             Interlocked.Increment(ref _cacheWrites);
-            _ = Task.Run(() => SaveToCache(cache, built, stamp));
+            _ = Task.Run(() => SaveToCache(cache!, built, stamp));
         }
         // The parse's text and raw entries (several times what a lean library keeps) go now, in the background, not
         // after the cache write has added as much again.
