@@ -277,7 +277,9 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
                 // The key maps are built meanwhile, on one core beside the index's passes.
                 Catalog? catalog = null;
                 Core.Search.SearchIndex? index = null;
-                Parallel.Invoke(() => catalog = Catalog.Build([file]), () => index = Core.Search.SearchIndex.Build(file.Entries, ct: _stop.Token));
+                // With the token, a shutdown meanwhile ends it as a cancellation, not an AggregateException (logged as a failure).
+                Parallel.Invoke(new ParallelOptions { CancellationToken = _stop.Token },
+                    () => catalog = Catalog.Build([file]), () => index = Core.Search.SearchIndex.Build(file.Entries, ct: _stop.Token));
                 built = new CachedCatalog(file, catalog!, index!);
             }
         }
