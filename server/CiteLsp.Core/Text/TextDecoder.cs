@@ -105,11 +105,21 @@ public static class TextDecoder
         Span<byte> window = stackalloc byte[4];
         var read = RandomAccess.Read(file, window, at);
         for (var i = 0; i < read; i++)
-            if ((window[i] & 0xC0) != 0x80) return at + i;
+            if (!Continues(window[i])) return at + i;
         return Math.Min(length, at + read);
     }
 
     private const int Chunk = 1 << 20;
+
+    /// <summary>A UTF-8 continuation byte (10xxxxxx): no character starts there.</summary>
+    private static bool Continues(byte b) => (b & 0xC0) == 0x80;
+
+    /// <summary>The next chunk of the bytes [at, to) into <paramref name="buffer"/>: how many were read, never none.</summary>
+    private static int ReadChunk(SafeFileHandle file, byte[] buffer, long at, long to)
+    {
+        var read = RandomAccess.Read(file, buffer.AsSpan(0, (int)Math.Min(buffer.Length, to - at)), at);
+        return read > 0 ? read : throw new IOException("the file was cut short while it was read");
+    }
 
     /// <summary>
     /// The UTF-16 length of the strict UTF-8 bytes [from, to), which must start and end at character starts; a
@@ -122,13 +132,12 @@ public static class TextDecoder
         long count = 0;
         for (var at = from; at < to;)
         {
-            var read = RandomAccess.Read(file, buffer.AsSpan(0, (int)Math.Min(buffer.Length, to - at)), at);
-            if (read == 0) throw new IOException("the file was cut short while it was read");
+            var read = ReadChunk(file, buffer, at, to);
             var whole = read;
             if (at + read < to)
             {
                 var last = read - 1; // where the chunk's last character starts, at most 3 bytes back
-                while (last > 0 && read - last < 4 && (buffer[last] & 0xC0) == 0x80) last--;
+                while (last > 0 && read - last < 4 && Continues(buffer[last])) last--;
                 if (last > 0) whole = last;
             }
             count += StrictUtf8.GetCharCount(buffer, 0, whole);
@@ -150,8 +159,7 @@ public static class TextDecoder
         {
             for (var at = from; at < to;)
             {
-                var read = RandomAccess.Read(file, buffer.AsSpan(0, (int)Math.Min(buffer.Length, to - at)), at);
-                if (read == 0) throw new IOException("the file was cut short while it was read");
+                var read = ReadChunk(file, buffer, at, to);
                 written += decoder.GetChars(buffer.AsSpan(0, read), into[written..], flush: false);
                 at += read;
             }
@@ -177,7 +185,7 @@ public static class TextDecoder
         for (var p = 1; p < parts; p++)
         {
             var cut = Math.Max(cuts[p - 1], (int)((long)bytes.Length * p / parts));
-            while (cut < bytes.Length && (bytes[cut] & 0xC0) == 0x80) cut++; // not inside a character
+            while (cut < bytes.Length && Continues(bytes[cut])) cut++; // not inside a character
             cuts[p] = cut;
         }
         fixed (byte* b = bytes)
