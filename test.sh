@@ -71,6 +71,12 @@ if [ -f client-vscode/package.json ] && [ -d ../shared/tools/vscode-e2e ]; then
 fi
 
 [ ${#timings[@]} -eq 0 ] || { printf 'timings:'; printf ' %s;' "${timings[@]}"; echo; }
+# Name what failed just above the total, so a log cut to its tail (as CI keeps it) still says which test and why.
+if [ "$failed" -ne 0 ]; then
+  echo "what failed:"
+  grep -hE -A3 '^\s+Failed CiteLsp' "$log/dotnet.txt" | cut -c1-240
+  grep -hE '^\s*not ok |^FAIL ' "$log"/*.txt | cut -c1-240
+fi
 [ "$failed" -eq 0 ] || status=1
 echo "$passed passed, $failed failed"
 exit $status
