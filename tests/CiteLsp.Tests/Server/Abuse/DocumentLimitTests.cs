@@ -20,8 +20,10 @@ public class DocumentLimitTests
 
         var search = await client.RequestAsync("citelsp/search", new { query = "corgi hybrid", limit = 3, textDocument = new { uri } });
         Assert.NotEmpty((JArray)search["items"]!);
-        await Task.Delay(1000); // the catalog loop resolves documents in the background
-        var reports = client.LogMessages.Count(m => ((string?)m["message"] ?? "").Contains("maxDocumentSizeMB", StringComparison.Ordinal));
-        Assert.Equal(1, reports);
+        // The catalog loop resolves documents in the background: wait for the report, then give a second one time to show.
+        int Reports() => client.LogMessages.Count(m => ((string?)m["message"] ?? "").Contains("maxDocumentSizeMB", StringComparison.Ordinal));
+        await LspClient.WaitUntilAsync(() => Reports() > 0);
+        await Task.Delay(1000);
+        Assert.Equal(1, Reports());
     }
 }
