@@ -191,13 +191,17 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
     private void CollectSoon(bool aggressive)
     {
         if (Interlocked.Exchange(ref _collectPending, 1) == 1 && !aggressive) return;
-        _ = Task.Delay(TimeSpan.FromSeconds(1), _stop.Token).ContinueWith(_ =>
+        After(TimeSpan.FromSeconds(1), () =>
         {
             Volatile.Write(ref _collectPending, 0);
             if (aggressive) GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             else GC.Collect(2, GCCollectionMode.Forced, blocking: false);
-        }, TaskContinuationOptions.OnlyOnRanToCompletion);
+        });
     }
+
+    /// <summary><paramref name="work"/> on the thread pool after <paramref name="delay"/>, unless the server stops first.</summary>
+    private void After(TimeSpan delay, Action work) =>
+        _ = Task.Delay(delay, _stop.Token).ContinueWith(_ => work(), TaskContinuationOptions.OnlyOnRanToCompletion);
 
     /// <summary>
     /// Settings' files with globs expanded. A glob walks directories, so the result is reused while settings and
@@ -263,7 +267,7 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
             // Served at once; parsed again a moment later, when the first requests are answered (for raw fields,
             // abstracts and fast reloads), unless its entries read those from the file anyway.
             if (!cached.FieldsOnDisk)
-                _ = Task.Delay(RefreshAfterWarmStart, _stop.Token).ContinueWith(_ => FileChanged(path), TaskContinuationOptions.OnlyOnRanToCompletion);
+                After(RefreshAfterWarmStart, () => FileChanged(path));
             return cached;
         }
         CatalogFile file;
@@ -292,7 +296,7 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
             Interlocked.Increment(ref _cacheWrites);
             // Once the requests that waited for this load are answered: the write reads the whole file again (its
             // content hash) and takes a core; right away, it took it from the first completion.
-            _ = Task.Delay(CacheWriteDelay, _stop.Token).ContinueWith(_ => SaveToCache(cache!, built, stamp), TaskContinuationOptions.OnlyOnRanToCompletion);
+            After(CacheWriteDelay, () => SaveToCache(cache!, built, stamp));
         }
         // The parse's text and raw entries (several times what a lean library keeps) go now, in the background, not
         // after the cache write has added as much again. Left to the next allocation, the region's young objects were
