@@ -220,7 +220,7 @@ internal sealed partial class BibScanner
             if (!ReadValue(ref p, name, entry, out var value, out var slice, out var month))
             {
                 // The field is dropped: reading it again once macros are known would report its error twice.
-                entry.Deferred?.RemoveAll(d => d.ValueStart == valueStart);
+                DropDeferred(entry, valueStart);
                 return false;
             }
             var added = value is null
@@ -229,7 +229,7 @@ internal sealed partial class BibScanner
             if (!added)
             {
                 // The first value is kept: a macro the ignored one uses must not replace it once it is defined.
-                entry.Deferred?.RemoveAll(d => d.ValueStart == valueStart);
+                DropDeferred(entry, valueStart);
                 Diagnostics.Add(new CatalogDiagnostic(Severity.Warning, "bib-duplicate-field",
                     $"field '{name}' appears twice in '{entry.Key}'; the first value is kept", new SourceSpan(_path, nameStart, name.Length)));
             }
@@ -243,6 +243,10 @@ internal sealed partial class BibScanner
             return false;
         }
     }
+
+    /// <summary>Forgets the value at <paramref name="valueStart"/> that was to be re-read. Its own method: a lambda in
+    /// <see cref="Fields"/> made every field allocate the captured variable (9M objects, 216 MB at 1M entries).</summary>
+    private static void DropDeferred(RawEntry entry, int valueStart) => entry.Deferred?.RemoveAll(d => d.ValueStart == valueStart);
 
     /// <summary>
     /// Reads "token # token …" at p (whitespace already skipped); on success p is past the value and its trailing
