@@ -162,10 +162,11 @@ public sealed class CatalogCacheTests : IDisposable
         header.ReadUInt64();
         var start = (int)header.BaseStream.Position;
         var payload = bytes.AsSpan(start);
-        // Payload: string table, the format's string, whether fields are read from the file (not here), persons,
-        // author list, alias list, then the entry records.
+        // Payload: where the string table is (it comes last), the format's string, whether fields are read from the
+        // file (not here), persons, author list, alias list, then the entry records.
         var r = new PayloadReader(payload.ToArray());
-        StringTable.Read(r);
+        var stringsAt = r.Value<long>();
+        Assert.Equal("bibtex", StringTable.Read(new PayloadReader(payload.ToArray(), (int)stringsAt))[0]);
         r.Value<int>();
         Assert.False(r.Value<bool>());
         r.Array<PersonRecord>(); r.Array<int>(); r.Array<int>();

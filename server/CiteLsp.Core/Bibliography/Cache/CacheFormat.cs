@@ -8,49 +8,78 @@ namespace CiteLsp.Core.Bibliography.Cache;
 
 /// <summary>
 /// Binary layout of a cache file: a header with the <see cref="CacheKey"/>, then the length and XxHash3 of the payload
-/// (string table, format, entries without raw fields or abstracts, diagnostics, line starts, search index, end marker),
-/// so a truncated or damaged file is detected before anything is built from it. The payload is read into memory in
-/// one go and decoded from there, strings and entries on all cores.
+/// (where its string table is, format, entries without raw fields or abstracts, diagnostics, line starts, search index,
+/// end marker, then the string table), so a truncated or damaged file is detected before anything is built from it.
+/// The payload is read into memory in one go and decoded from there, strings and entries on all cores.
 /// </summary>
 internal static class CacheFormat
 {
     private const ulong Magic = 0x4C41_5441_4354_4943; // any other first 8 bytes are rejected
     private const uint End = 0xC17E_E7D5;
 
+    /// <summary>
+    /// Writes straight into <paramref name="stream"/> (seekable and readable: the lengths known only at the end are
+    /// written back, and the payload is read back for its hash). Built in memory first, the payload and its growing
+    /// buffers allocated about six times the file (1M entries: 1.8 GB), and the collections that followed stalled
+    /// requests for seconds while a big library's cache was written.
+    /// </summary>
     public static void Write(Stream stream, CacheKey key, CatalogFile file, SearchIndex index)
     {
         // The reader trusts the index to describe these very entries (the payload checksum covers both).
         if (index.Entries.Count != file.Entries.Count || index.Entries.Where((e, i) => !ReferenceEquals(e, file.Entries[i])).Any())
             throw new ArgumentException("the index was built for other entries", nameof(index));
+        using var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+        w.Write(Magic); w.Write(key.Version); w.Write(key.Path); w.Write(key.Size); w.Write(key.MTimeTicks); w.Write(key.ContentHash);
+        var lengthAt = stream.Position;
+        w.Write(0L); w.Write(0UL); // the payload's length and hash, written back below
+        var payloadAt = stream.Position;
+        w.Write(0L); // where the string table starts, written back below
+
         var strings = new StringTable();
-        var body = new MemoryStream();
-        using (var w = new BinaryWriter(body, Encoding.UTF8, leaveOpen: true))
+        w.Write(strings.Id(file.Format));
+        WriteOnDisk(w, file.OnDisk, strings);
+        EntryTable.Write(w, file.Entries, strings);
+        var diagnostics = file.Diagnostics.Select(d => new DiagnosticRecord((int)d.Severity, strings.Id(d.Code), strings.Id(d.Message),
+            d.Span.Start, d.Span.Length, d.Related is null ? 0 : 1, d.Related?.Start ?? 0, d.Related?.Length ?? 0)).ToArray();
+        Array(w, diagnostics.AsSpan());
+        w.Write(file.Lines.TextLength);
+        Array(w, file.Lines.Starts);
+        var indexAt = stream.Position;
+        w.Write(0);
+        index.WriteTo(stream);
+        WriteAt(stream, indexAt, checked((int)(stream.Position - indexAt - sizeof(int))));
+        w.Write(End);
+        var stringsAt = stream.Position - payloadAt;
+        strings.Write(w);
+        var payloadLength = stream.Position - payloadAt;
+        WriteAt(stream, payloadAt, stringsAt);
+        WriteAt(stream, lengthAt, payloadLength);
+        WriteAt(stream, lengthAt + sizeof(long), HashOf(stream, payloadAt, payloadLength));
+        stream.Position = payloadAt + payloadLength;
+    }
+
+    private static void WriteAt<T>(Stream stream, long at, T value) where T : unmanaged
+    {
+        var end = stream.Position;
+        stream.Position = at;
+        stream.Write(MemoryMarshal.AsBytes(new ReadOnlySpan<T>(in value)));
+        stream.Position = end;
+    }
+
+    /// <summary>The XxHash3 of the bytes just written, read back in blocks (the same value as hashing them at once).</summary>
+    private static ulong HashOf(Stream stream, long at, long length)
+    {
+        var hash = new XxHash3();
+        var buffer = new byte[1 << 20];
+        stream.Position = at;
+        for (var left = length; left > 0;)
         {
-            w.Write(strings.Id(file.Format));
-            WriteOnDisk(w, file.OnDisk, strings);
-            EntryTable.Write(w, file.Entries, strings);
-            var diagnostics = file.Diagnostics.Select(d => new DiagnosticRecord((int)d.Severity, strings.Id(d.Code), strings.Id(d.Message),
-                d.Span.Start, d.Span.Length, d.Related is null ? 0 : 1, d.Related?.Start ?? 0, d.Related?.Length ?? 0)).ToArray();
-            Array(w, diagnostics.AsSpan());
-            w.Write(file.Lines.TextLength);
-            Array(w, file.Lines.Starts);
-            var indexBytes = new MemoryStream();
-            index.WriteTo(indexBytes);
-            w.Write((int)indexBytes.Length);
-            w.Write(indexBytes.GetBuffer(), 0, (int)indexBytes.Length);
-            w.Write(End);
+            var n = stream.Read(buffer, 0, (int)Math.Min(buffer.Length, left));
+            if (n == 0) throw new IOException("the cache file ended while it was being hashed");
+            hash.Append(buffer.AsSpan(0, n));
+            left -= n;
         }
-        var payload = new MemoryStream();
-        using (var w = new BinaryWriter(payload, Encoding.UTF8, leaveOpen: true))
-        {
-            strings.Write(w);
-            w.Write(body.GetBuffer(), 0, (int)body.Length);
-        }
-        using var h = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
-        h.Write(Magic); h.Write(key.Version); h.Write(key.Path); h.Write(key.Size); h.Write(key.MTimeTicks); h.Write(key.ContentHash);
-        h.Write(payload.Length);
-        h.Write(XxHash3.HashToUInt64(payload.GetBuffer().AsSpan(0, (int)payload.Length)));
-        h.Write(payload.GetBuffer(), 0, (int)payload.Length);
+        return hash.GetCurrentHashAsUInt64();
     }
 
     /// <summary>The key a cache file was written for; null when it is not a cache file of this format version.</summary>
@@ -76,7 +105,11 @@ internal static class CacheFormat
         // Decoding allocates about twice the payload, all of it kept.
         using var noGc = NoGcRegion.Start(2 * length);
         var r = new PayloadReader(bytes);
-        var strings = StringTable.Read(r);
+        var stringsAt = r.Value<long>();
+        if (stringsAt < r.Position || stringsAt > length) throw new InvalidDataException("bad string table offset");
+        var stringReader = new PayloadReader(bytes, (int)stringsAt);
+        var strings = StringTable.Read(stringReader);
+        if (stringReader.Remaining != 0) throw new InvalidDataException("cache file has bytes after its string table");
         var format = StringTable.At(strings, r.Value<int>());
         var onDisk = ReadOnDisk(r, strings, path);
         var entries = EntryTable.Read(r, strings, path, onDisk);
@@ -86,7 +119,7 @@ internal static class CacheFormat
         var lines = LineIndex.FromStarts(r.Array<int>(), textLength) ?? throw new InvalidDataException("bad line starts");
         var file = new CatalogFile(path, format, entries, diagnostics, lines) { FromCache = true, OnDisk = onDisk };
         var indexBytes = r.Bytes();
-        if (r.Value<uint>() != End || r.Remaining != 0) throw new InvalidDataException("cache file is incomplete");
+        if (r.Value<uint>() != End || r.Position != stringsAt) throw new InvalidDataException("cache file is incomplete");
         var indexStream = new MemoryStream(bytes, indexBytes.Offset, indexBytes.Count, writable: false);
         SearchIndex? index = null;
         Catalog? catalog = null;

@@ -14,7 +14,7 @@ namespace CiteLsp.Core.Bibliography.Cache;
 public sealed class CatalogCache(string directory, long minBytes = CatalogCache.DefaultMinBytes)
 {
     /// <summary>Bump whenever the cached shape, the parser's output or the index layout changes.</summary>
-    public const int FormatVersion = 3;
+    public const int FormatVersion = 4;
     /// <summary>Smaller files parse in a few milliseconds: caching them would only fill the folder.</summary>
     public const long DefaultMinBytes = 1 << 20;
     private static readonly TimeSpan MaxAge = TimeSpan.FromDays(30);
@@ -87,7 +87,7 @@ public sealed class CatalogCache(string directory, long minBytes = CatalogCache.
         try
         {
             System.IO.Directory.CreateDirectory(Directory);
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16))
                 CacheFormat.Write(stream, key, file, index);
             File.Move(temp, target, overwrite: true); // readers see the old file or the whole new one
             Prune(target);

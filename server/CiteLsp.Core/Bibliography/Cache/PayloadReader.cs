@@ -5,10 +5,10 @@ namespace CiteLsp.Core.Bibliography.Cache;
 
 /// <summary>Reads a cache payload held in memory: values and length-prefixed arrays as raw little-endian bytes
 /// (one bulk copy per array). A length that does not fit in what is left fails before anything is allocated.</summary>
-internal sealed class PayloadReader(byte[] data)
+internal sealed class PayloadReader(byte[] data, int position = 0)
 {
     public byte[] Data { get; } = data;
-    public int Position { get; private set; }
+    public int Position { get; private set; } = position;
     public int Remaining => Data.Length - Position;
 
     public T Value<T>() where T : unmanaged

@@ -21,20 +21,21 @@ internal sealed class StringTable
     /// <summary>-1 for null.</summary>
     public int OptionalId(string? s) => s is null ? -1 : Id(s);
 
+    /// <summary>Offsets, then the UTF-8 bytes, encoded string by string into one small buffer (not a blob in memory).</summary>
     public void Write(BinaryWriter w)
     {
         var offsets = new int[_strings.Count + 1];
-        var blob = new MemoryStream();
-        for (var i = 0; i < _strings.Count; i++)
-        {
-            var bytes = Encoding.UTF8.GetBytes(_strings[i]);
-            blob.Write(bytes);
-            offsets[i + 1] = offsets[i] + bytes.Length;
-        }
+        for (var i = 0; i < _strings.Count; i++) offsets[i + 1] = checked(offsets[i] + Encoding.UTF8.GetByteCount(_strings[i]));
         w.Write(offsets.Length);
         w.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(offsets.AsSpan()));
-        w.Write((int)blob.Length);
-        w.Write(blob.GetBuffer(), 0, (int)blob.Length);
+        w.Write(offsets[^1]);
+        var buffer = new byte[4096];
+        foreach (var s in _strings)
+        {
+            var most = Encoding.UTF8.GetMaxByteCount(s.Length);
+            if (most > buffer.Length) buffer = new byte[Math.Max(most, 2 * buffer.Length)];
+            w.Write(buffer, 0, Encoding.UTF8.GetBytes(s, buffer));
+        }
     }
 
     /// <summary>The strings, decoded on all cores; offsets that do not ascend within the blob are damage.</summary>
