@@ -22,7 +22,10 @@ source = "";
 var info = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
 info.ArgumentList.Add(dll);
 using var process = Process.Start(info)!;
-process.ErrorDataReceived += (_, _) => { };
+var sinceStart = Stopwatch.StartNew();
+// BENCH_STDERR=1: the server's log, each line stamped with the ms since the spawn (to place a slow request).
+var echoLog = Environment.GetEnvironmentVariable("BENCH_STDERR") == "1";
+process.ErrorDataReceived += (_, e) => { if (echoLog && e.Data is { } l) Console.Error.WriteLine($"{sinceStart.ElapsedMilliseconds,7} {l}"); };
 process.BeginErrorReadLine();
 var formatter = new JsonMessageFormatter();
 formatter.JsonSerializer.NullValueHandling = NullValueHandling.Ignore;
@@ -47,7 +50,13 @@ const string uri = "file:///tmp/citelsp-bench/paper.tex";
 await rpc.NotifyWithParameterObjectAsync("textDocument/didOpen", new { textDocument = new { uri, languageId = "latex", version = 1, text = doc.ToString() } });
 var column = "Now \\cite{".Length;
 object At(int ch) => new { line, character = ch };
-Task<JToken> Complete(int ch) => rpc.InvokeWithParameterObjectAsync<JToken>("textDocument/completion", new { textDocument = new { uri }, position = At(ch) });
+async Task<JToken> Complete(int ch)
+{
+    var started = sinceStart.ElapsedMilliseconds;
+    var list = await rpc.InvokeWithParameterObjectAsync<JToken>("textDocument/completion", new { textDocument = new { uri }, position = At(ch) });
+    if (echoLog && sinceStart.ElapsedMilliseconds - started > 300) Console.Error.WriteLine($"{started,7} completion took {sinceStart.ElapsedMilliseconds - started} ms");
+    return list;
+}
 
 clock.Restart();
 var firstList = await Complete(column);
@@ -115,7 +124,10 @@ foreach (var (pass, (empty, first, following)) in passes.Select((p, i) => (i == 
 }
 Report("hover on a cited key", hover);
 Report("completionItem/resolve", resolve);
-Console.WriteLine($"server memory: {Memory.Rss(process.Id)}");
+Console.WriteLine($"server memory: {Memory.Rss(process.Id)} at the end of the requests");
+// A big library's post-load compaction waits for a quiet moment (up to 30 s): memory as an idle server holds it.
+await Task.Delay(TimeSpan.FromSeconds(5));
+Console.WriteLine($"server memory: {Memory.Rss(process.Id)} after 5 idle seconds");
 
 await rpc.InvokeWithParameterObjectAsync<JToken>("shutdown");
 await rpc.NotifyWithParameterObjectAsync("exit");
