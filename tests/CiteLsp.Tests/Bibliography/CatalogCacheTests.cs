@@ -150,6 +150,25 @@ public sealed class CatalogCacheTests : IDisposable
         Assert.NotNull(Cache.TryLoad(Bib));
     }
 
+    [Theory]
+    [InlineData(0L)] // inside the payload's own first field
+    [InlineData(12L)] // inside the entries: the string table does not end the payload there
+    [InlineData(long.MaxValue)]
+    public void A_wrong_string_table_offset_is_rejected_even_under_a_valid_checksum(long stringsAt)
+    {
+        Save();
+        var cacheFile = Directory.GetFiles(Path.Combine(_dir, "cache")).Single();
+        var bytes = File.ReadAllBytes(cacheFile);
+        var header = new BinaryReader(new MemoryStream(bytes));
+        header.ReadUInt64(); header.ReadInt32(); header.ReadString(); header.ReadInt64(); header.ReadInt64(); header.ReadUInt64();
+        header.ReadInt64(); header.ReadUInt64();
+        var start = (int)header.BaseStream.Position;
+        BitConverter.TryWriteBytes(bytes.AsSpan(start), stringsAt);
+        BitConverter.TryWriteBytes(bytes.AsSpan(start - 8), System.IO.Hashing.XxHash3.HashToUInt64(bytes.AsSpan(start)));
+        File.WriteAllBytes(cacheFile, bytes);
+        Assert.Null(Cache.TryLoad(Bib));
+    }
+
     /// <summary>Sets the first entry's Title string index in the cache file and fixes the payload checksum.</summary>
     private void PatchFirstTitle(int stringIndex)
     {

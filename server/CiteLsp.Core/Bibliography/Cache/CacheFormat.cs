@@ -20,8 +20,8 @@ internal static class CacheFormat
     /// <summary>
     /// Writes straight into <paramref name="stream"/> (seekable and readable: the lengths known only at the end are
     /// written back, and the payload is read back for its hash). Built in memory first, the payload and its growing
-    /// buffers allocated about six times the file (1M entries: 1.8 GB), and the collections that followed stalled
-    /// requests for seconds while a big library's cache was written.
+    /// buffers allocated about six times the file (1M entries: 1.8 GB), and the collections they caused paused the
+    /// server for up to 0.9 s while a big library's cache was written.
     /// </summary>
     public static void Write(Stream stream, CacheKey key, CatalogFile file, SearchIndex index)
     {
