@@ -157,30 +157,13 @@ public sealed class CatalogCacheTests : IDisposable
     public void A_wrong_string_table_offset_is_rejected_even_under_a_valid_checksum(long stringsAt)
     {
         Save();
-        var cacheFile = Directory.GetFiles(Path.Combine(_dir, "cache")).Single();
-        var bytes = File.ReadAllBytes(cacheFile);
-        var header = new BinaryReader(new MemoryStream(bytes));
-        header.ReadUInt64(); header.ReadInt32(); header.ReadString(); header.ReadInt64(); header.ReadInt64(); header.ReadUInt64();
-        header.ReadInt64(); header.ReadUInt64();
-        var start = (int)header.BaseStream.Position;
-        BitConverter.TryWriteBytes(bytes.AsSpan(start), stringsAt);
-        BitConverter.TryWriteBytes(bytes.AsSpan(start - 8), System.IO.Hashing.XxHash3.HashToUInt64(bytes.AsSpan(start)));
-        File.WriteAllBytes(cacheFile, bytes);
+        PatchPayload(payload => BitConverter.TryWriteBytes(payload, stringsAt));
         Assert.Null(Cache.TryLoad(Bib));
     }
 
     /// <summary>Sets the first entry's Title string index in the cache file and fixes the payload checksum.</summary>
-    private void PatchFirstTitle(int stringIndex)
+    private void PatchFirstTitle(int stringIndex) => PatchPayload(payload =>
     {
-        var cacheFile = Directory.GetFiles(Path.Combine(_dir, "cache")).Single();
-        var bytes = File.ReadAllBytes(cacheFile);
-        // Header: magic, version, path, size, mtime, content hash, then the payload's length and XxHash3, then the payload.
-        var header = new BinaryReader(new MemoryStream(bytes));
-        header.ReadUInt64(); header.ReadInt32(); header.ReadString(); header.ReadInt64(); header.ReadInt64(); header.ReadUInt64();
-        Assert.Equal(bytes.Length - header.BaseStream.Position - 16, header.ReadInt64());
-        header.ReadUInt64();
-        var start = (int)header.BaseStream.Position;
-        var payload = bytes.AsSpan(start);
         // Payload: where the string table is (it comes last), the format's string, whether fields are read from the
         // file (not here), persons, author list, alias list, then the entry records.
         var r = new PayloadReader(payload.ToArray());
@@ -191,7 +174,23 @@ public sealed class CatalogCacheTests : IDisposable
         r.Array<PersonRecord>(); r.Array<int>(); r.Array<int>();
         var records = r.Position + 4;
         System.Runtime.InteropServices.MemoryMarshal.Cast<byte, int>(payload[(records + 8)..])[0] = stringIndex; // Title: third field
-        BitConverter.TryWriteBytes(bytes.AsSpan(start - 8), System.IO.Hashing.XxHash3.HashToUInt64(payload));
+    });
+
+    private delegate void PayloadPatch(Span<byte> payload);
+
+    /// <summary>Changes the cache file's payload in place and writes the checksum that matches the change.</summary>
+    private void PatchPayload(PayloadPatch patch)
+    {
+        var cacheFile = Directory.GetFiles(Path.Combine(_dir, "cache")).Single();
+        var bytes = File.ReadAllBytes(cacheFile);
+        // Header: magic, version, path, size, mtime, content hash, then the payload's length and XxHash3, then the payload.
+        var header = new BinaryReader(new MemoryStream(bytes));
+        header.ReadUInt64(); header.ReadInt32(); header.ReadString(); header.ReadInt64(); header.ReadInt64(); header.ReadUInt64();
+        Assert.Equal(bytes.Length - header.BaseStream.Position - 16, header.ReadInt64());
+        header.ReadUInt64();
+        var start = (int)header.BaseStream.Position;
+        patch(bytes.AsSpan(start));
+        BitConverter.TryWriteBytes(bytes.AsSpan(start - 8), System.IO.Hashing.XxHash3.HashToUInt64(bytes.AsSpan(start)));
         File.WriteAllBytes(cacheFile, bytes);
     }
 

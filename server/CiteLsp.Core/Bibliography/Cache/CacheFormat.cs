@@ -55,7 +55,6 @@ internal static class CacheFormat
         WriteAt(stream, payloadAt, stringsAt);
         WriteAt(stream, lengthAt, payloadLength);
         WriteAt(stream, lengthAt + sizeof(long), HashOf(stream, payloadAt, payloadLength));
-        stream.Position = payloadAt + payloadLength;
     }
 
     private static void WriteAt<T>(Stream stream, long at, T value) where T : unmanaged
