@@ -25,7 +25,8 @@ internal static class IndexFormat
         Array(stream, dead.Select(kv => kv.Key).ToArray());
         Array(stream, dead.Select(kv => kv.Value).ToArray());
         Array(stream, layout.IdOf ?? []);
-        Strings(stream, layout.Keys.Folded);
+        Array(stream, layout.Keys.Folded.Chars); // as Strings writes them
+        Array(stream, layout.Keys.Folded.Starts);
         Array(stream, layout.Keys.EntryIds);
         Array(stream, layout.Keys.Ties);
         Array(stream, layout.Years);
@@ -59,11 +60,12 @@ internal static class IndexFormat
         var deadTerms = r.Array<int>();
         var deadCounts = r.Array<int>();
         var idOf = r.Array<int>();
-        var folded = r.Strings();
+        var foldedChars = r.Array<char>();
+        var foldedStarts = r.Array<int>();
         var keyIds = r.Array<int>();
         var ties = r.Array<int>();
         var years = r.Array<int>();
-        if (r.Value<int>() != EndMagic || folded is null || deadTerms.Length != deadCounts.Length || years.Length != idCount) return null;
+        if (r.Value<int>() != EndMagic || deadTerms.Length != deadCounts.Length || years.Length != idCount) return null;
         if (idOf.Length == 0 ? idCount != count || delta is not null || deadTerms.Length > 0 : idOf.Length != count) return null;
 
         IReadOnlyList<Entry> byId = entries;
@@ -97,7 +99,8 @@ internal static class IndexFormat
         if (deadPostings.Count > 0 && dead is null) return null;
 
         // The key table lists every live entry exactly once.
-        if (folded.Length != count || keyIds.Length != count) return null;
+        if (foldedStarts.Length != count + 1 || keyIds.Length != count) return null;
+        var folded = new FoldedKeys(foldedChars, foldedStarts); // throws (read as null) unless the offsets are in order
         var seen = new bool[idCount];
         foreach (var id in keyIds)
         {
@@ -105,7 +108,7 @@ internal static class IndexFormat
             seen[id] = true;
         }
         for (var i = 0; i < ties.Length; i++)
-            if (ties[i] < 1 || ties[i] >= count || i > 0 && ties[i] <= ties[i - 1] || folded[ties[i]] != folded[ties[i] - 1]) return null;
+            if (ties[i] < 1 || ties[i] >= count || i > 0 && ties[i] <= ties[i - 1] || !folded[ties[i]].SequenceEqual(folded[ties[i] - 1])) return null;
         var terms = new LiveTerms(@base, delta, deadPostings, dead);
         return new IndexLayout(entries, byId, idOf.Length > 0 ? idOf : null, positionOf, terms, new KeyTable(folded, keyIds, ties), years, indexAbstracts, baseIds);
     }

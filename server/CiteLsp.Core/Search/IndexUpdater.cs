@@ -102,18 +102,19 @@ internal static class IndexUpdater
         var insertAt = new int[deltaIds.Length];
         for (var k = 0; k < insertAt.Length; k++) insertAt[k] = SortedStrings.PrefixRange(old.Folded, deltaFolded[k]).Lo;
 
-        var folded = new string[count];
+        var folded = new FoldedKeys.Builder(count, old.Folded.Chars.Length + deltaFolded.Sum(k => k.Length));
         var ids = new int[count];
         var ties = new List<int>();
         int n = 0, d = 0, t = 0, runStart = 0, previousOld = -1;
-        for (var i = 0; i < old.Folded.Length; i++)
+        for (var i = 0; i < old.Folded.Count; i++)
         {
             if (t < old.Ties.Length && old.Ties[t] == i) t++; else runStart = i;
             while (d < insertAt.Length && insertAt[d] == i) AddDelta(d++);
             var id = old.EntryIds[i];
             if (id >= baseIds || dead is not null && dead[id]) continue;
-            if (n > 0 && (previousOld >= 0 ? previousOld >= runStart : folded[n - 1] == old.Folded[i])) ties.Add(n);
-            (folded[n], ids[n], previousOld) = (old.Folded[i], id, i);
+            if (n > 0 && (previousOld >= 0 ? previousOld >= runStart : folded.Last.SequenceEqual(old.Folded[i]))) ties.Add(n);
+            folded.Add(old.Folded[i]);
+            (ids[n], previousOld) = (id, i);
             n++;
         }
         while (d < insertAt.Length) AddDelta(d++);
@@ -127,12 +128,13 @@ internal static class IndexUpdater
             for (r++; r < ties.Count && ties[r] == end; r++) end++;
             Array.Sort(ids, start, end - start, tie);
         }
-        return new KeyTable(folded, ids, [.. ties]);
+        return new KeyTable(folded.Build(), ids, [.. ties]);
 
         void AddDelta(int k)
         {
-            if (n > 0 && folded[n - 1] == deltaFolded[k]) ties.Add(n);
-            (folded[n], ids[n], previousOld) = (deltaFolded[k], deltaIds[k], -1);
+            if (n > 0 && folded.Last.SequenceEqual(deltaFolded[k])) ties.Add(n);
+            folded.Add(deltaFolded[k]);
+            (ids[n], previousOld) = (deltaIds[k], -1);
             n++;
         }
     }

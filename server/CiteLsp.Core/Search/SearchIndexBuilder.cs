@@ -34,18 +34,21 @@ internal static class SearchIndexBuilder
         var order = new KeyOrder[alnumKeys.Length];
         for (var e = 0; e < order.Length; e++) order[e] = new KeyOrder(alnumKeys[e], e);
         order = Cores.Sort(order); // the sort was the longest step left on one core (1M: 0.4 s)
-        var folded = new string[order.Length];
+        // The table keeps them in one blob: the strings are garbage from here on, not a million objects the GC traces.
+        var chars = 0L;
+        foreach (var k in alnumKeys) chars += k.Length;
+        var folded = new FoldedKeys.Builder(order.Length, (int)Math.Min(chars, Array.MaxLength));
         var ids = new int[order.Length];
-        for (var i = 0; i < order.Length; i++) (folded[i], ids[i]) = (order[i].Folded, order[i].Id);
+        for (var i = 0; i < order.Length; i++) { folded.Add(order[i].Folded); ids[i] = order[i].Id; }
         // Runs of equal folded keys ("Smith2019", "smith2019") are ordered by the original key.
         var ties = new List<int>();
-        for (int start = 0, end; start < folded.Length; start = end)
+        for (int start = 0, end; start < order.Length; start = end)
         {
-            for (end = start + 1; end < folded.Length && folded[end] == folded[start]; end++) ties.Add(end);
+            for (end = start + 1; end < order.Length && order[end].Folded == order[start].Folded; end++) ties.Add(end);
             if (end - start > 1) Array.Sort(ids, start, end - start, Comparer<int>.Create((a, b) =>
                 string.CompareOrdinal(entries[a].Key, entries[b].Key) is var c and not 0 ? c : a.CompareTo(b)));
         }
-        return new KeyTable(folded, ids, [.. ties]);
+        return new KeyTable(folded.Build(), ids, [.. ties]);
     }
 
     /// <summary>"Nakkiran:2019" → "nakkiran2019".</summary>

@@ -124,7 +124,7 @@ internal static class TokenPlanner
         Span<char> lower = stackalloc char[128];
         for (var i = flo; i < fhi; i++)
         {
-            if (i >= lo && i < hi || !Subsequence.Contains(keys.Folded[i].AsSpan(1), token.AsSpan(1))) continue;
+            if (i >= lo && i < hi || !Subsequence.Contains(keys.Folded[i][1..], token.AsSpan(1))) continue;
             var key = byId[keys.EntryIds[i]].Key;
             var folded = key.Length <= lower.Length && key.All(char.IsAscii) ? Lower(key, lower) : Text.TextFolding.Fold(key).AsSpan();
             var s = Subsequence.Score(folded, folded.Length == key.Length ? key : default, token);

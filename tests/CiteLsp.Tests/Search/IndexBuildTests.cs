@@ -65,10 +65,30 @@ public class IndexBuildTests
 
         var expected = keys.Select((key, i) => (Folded: new string(TextFolding.Fold(key).Where(char.IsLetterOrDigit).ToArray()), Key: key, Id: i))
             .OrderBy(k => k.Folded, StringComparer.Ordinal).ThenBy(k => k.Key, StringComparer.Ordinal).ThenBy(k => k.Id).ToList();
-        Assert.Equal(expected.Select(k => k.Folded), table.Folded);
+        Assert.Equal(expected.Select(k => k.Folded), Enumerable.Range(0, table.Folded.Count).Select(i => table.Folded[i].ToString()));
         Assert.Equal(expected.Select(k => k.Id), table.EntryIds);
         Assert.Equal(Enumerable.Range(1, expected.Count - 1).Where(i => expected[i].Folded == expected[i - 1].Folded), table.Ties);
     }
+
+    [Fact]
+    public void Folded_keys_keep_each_key_whole_when_the_builder_outgrows_its_guess()
+    {
+        string[] keys = ["", "a", "nakkiran2019", "", new string('x', 100)];
+        var builder = new FoldedKeys.Builder(keys.Length, 2);
+        foreach (var k in keys) builder.Add(k);
+
+        var folded = builder.Build();
+
+        Assert.Equal(keys, Enumerable.Range(0, folded.Count).Select(i => folded[i].ToString()));
+        Assert.Equal(keys.Sum(k => k.Length), folded.Chars.Length);
+    }
+
+    [Theory]
+    [InlineData(new[] { 0, 3, 2, 4 })] // goes back
+    [InlineData(new[] { 1, 4 })] // does not start at 0
+    [InlineData(new[] { 0, 3 })] // does not end at the blob's end
+    public void Folded_keys_reject_offsets_that_do_not_span_the_blob(int[] starts) =>
+        Assert.Throws<ArgumentException>(() => new FoldedKeys("abcd".ToCharArray(), starts));
 
     [Fact]
     public void The_term_table_gives_each_distinct_term_one_id_in_order_of_first_sight()
