@@ -27,7 +27,6 @@ internal sealed class FoldedKeys : ISortedSpans
         private readonly int[] _starts = new int[count + 1];
         private int _count;
 
-        public int Count => _count;
         public ReadOnlySpan<char> Last => _chars.AsSpan(_starts[_count - 1], _starts[_count] - _starts[_count - 1]);
 
         public void Add(ReadOnlySpan<char> key)
