@@ -29,7 +29,7 @@ internal static class MemoryRun
         Console.WriteLine($"{path}: {entries.Count} entries{(file.FieldsOnDisk ? ", fields on disk" : "")}; live heap {all / 1e6:F0} MB:");
         Console.WriteLine($"  search index {(all - withoutIndex) / 1e6:F0} MB, catalog key maps {(withoutIndex - withoutCatalog) / 1e6:F0} MB, the file's parse {withoutCatalog / 1e6:F0} MB, of which:");
         Console.WriteLine($"  line starts {file.Lines.LineCount * 4L / 1e6:F0} MB, entry objects ~{entries.Count * 176L / 1e6:F0} MB, keys {Strings(e => e.Key) / 1e6:F0} MB, "
-            + $"titles {Strings(e => e.Title) / 1e6:F0} MB, venues {Strings(e => e.Venue) / 1e6:F0} MB, doi+url {(Strings(e => e.Doi) + Strings(e => e.Url)) / 1e6:F0} MB, "
+            + $"titles {Strings(e => e.Title) / 1e6:F0} MB, venues {Strings(e => e.Venue) / 1e6:F0} MB, doi+url kept {(Strings(e => e.DoiInMemory) + Strings(e => e.UrlInMemory)) / 1e6:F0} MB, "
             + $"author lists {entries.Select(e => (object)e.Authors).Where(distinct.Add).Sum(a => (a is Person[] ? 24L : 56L) + 8 * ((IReadOnlyList<Person>)a).Count) / 1e6:F0} MB");
         GC.KeepAlive(index);
         return 0;

@@ -135,6 +135,8 @@ public class BibLeanTests
             Assert.Equal(f.Fields.ToList(), l.Fields.ToList());
             Assert.Equal(f.Abstract, l.Abstract);
             Assert.Null(l.AbstractInMemory); // the search index does not read a million abstracts from disk
+            Assert.Null(l.DoiInMemory); // nor keeps a million DOIs and URLs for the few entries hovered
+            Assert.Null(l.UrlInMemory);
         }
         return lean;
     }

@@ -50,7 +50,10 @@ public sealed class CatalogCacheTests : IDisposable
         {
             Assert.Equal(full.Entries[i].Fields.ToList(), cached.Entries[i].Fields.ToList());
             Assert.Equal(full.Entries[i].Abstract, cached.Entries[i].Abstract);
+            Assert.Equal((full.Entries[i].Doi, full.Entries[i].Url), (cached.Entries[i].Doi, cached.Entries[i].Url));
         }
+        Assert.Contains(full.Entries, e => e.Doi is not null); // the test reads some back
+        Assert.Contains(full.Entries, e => e.Url is not null);
     }
 
     [Fact]

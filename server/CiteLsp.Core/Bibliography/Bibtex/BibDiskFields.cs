@@ -71,6 +71,10 @@ internal sealed class BibDiskFields(string path, ByteOffsets offsets, IReadOnlyD
     /// <summary>The abstract converted for display, read from the file.</summary>
     public string? Abstract(Entry entry) => Fields(entry)?.DisplayAbstract();
 
+    public string? Doi(Entry entry) => Fields(entry) is { } f ? BibEntryBuilder.Doi(f) : null;
+
+    public string? Url(Entry entry) => Fields(entry) is { } f ? BibEntryBuilder.Url(f) : null;
+
     /// <summary>Entries the scanned entries inherit from (crossref, xdata), not read yet.</summary>
     private List<Entry> Parents(List<RawEntry> scanned, List<Entry> read)
     {

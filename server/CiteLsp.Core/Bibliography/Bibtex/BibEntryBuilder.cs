@@ -24,8 +24,8 @@ internal static class BibEntryBuilder
             AuthorsTruncated = truncated,
             Date = BibDates.FromFields(f, e.MonthFromMacro),
             Venue = Venue(f, memo),
-            Doi = Get(f, "doi")?.Trim(),
-            Url = Get(f, "url")?.Trim(),
+            Doi = disk is null ? Doi(f) : null,
+            Url = disk is null ? Url(f) : null,
             ArxivId = ArxivId(f),
             Aliases = Get(f, "ids") is { } ids ? ids.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : [],
             FieldsInMemory = disk is null ? f : null,
@@ -57,6 +57,10 @@ internal static class BibEntryBuilder
 
     private static string? Get(BibFields f, string name) =>
         f.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v : null;
+
+    internal static string? Doi(BibFields f) => Get(f, "doi")?.Trim();
+
+    internal static string? Url(BibFields f) => Get(f, "url")?.Trim();
 
     private static string? Venue(BibFields f, BibMemo? memo)
     {

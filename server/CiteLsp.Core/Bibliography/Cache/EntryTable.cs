@@ -20,7 +20,7 @@ internal static class EntryTable
             records[i] = new EntryRecord
             {
                 Key = strings.Id(e.Key), Type = strings.Id(e.Type), Title = strings.Id(e.Title), Venue = strings.OptionalId(e.Venue),
-                Doi = strings.OptionalId(e.Doi), Url = strings.OptionalId(e.Url), ArxivId = strings.OptionalId(e.ArxivId),
+                Doi = strings.OptionalId(e.DoiInMemory), Url = strings.OptionalId(e.UrlInMemory), ArxivId = strings.OptionalId(e.ArxivId),
                 AuthorStart = authors.Count, AuthorCount = e.Authors.Count, AliasStart = aliases.Count, AliasCount = e.Aliases.Count,
                 Year = e.Date.Year ?? int.MinValue, Month = e.Date.Month ?? int.MinValue, Day = e.Date.Day ?? int.MinValue,
                 Flags = e.AuthorsTruncated ? EntryRecord.AuthorsTruncated : 0,
