@@ -28,7 +28,7 @@ internal static class MemoryRun
         long Strings(Func<Entry, string?> of) => entries.Select(of).OfType<string>().Where(distinct.Add).Sum(s => 22L + 2 * s.Length + 7 & ~7);
         Console.WriteLine($"{path}: {entries.Count} entries{(file.FieldsOnDisk ? ", fields on disk" : "")}; live heap {all / 1e6:F0} MB:");
         Console.WriteLine($"  search index {(all - withoutIndex) / 1e6:F0} MB, catalog key maps {(withoutIndex - withoutCatalog) / 1e6:F0} MB, the file's parse {withoutCatalog / 1e6:F0} MB, of which:");
-        Console.WriteLine($"  line starts {file.Lines.LineCount * 4L / 1e6:F0} MB, entry objects ~{entries.Count * 176L / 1e6:F0} MB, keys {Strings(e => e.Key) / 1e6:F0} MB, "
+        Console.WriteLine($"  line starts {file.Lines.LineCount * 4L / 1e6:F0} MB, entry objects ~{entries.Count * EntryBytes() / 1e6:F0} MB, keys {Strings(e => e.Key) / 1e6:F0} MB, "
             + $"titles {Strings(e => e.Title) / 1e6:F0} MB, venues {Strings(e => e.Venue) / 1e6:F0} MB, doi+url kept {(Strings(e => e.DoiInMemory) + Strings(e => e.UrlInMemory)) / 1e6:F0} MB, "
             + $"author lists {entries.Select(e => (object)e.Authors).Where(distinct.Add).Sum(a => (a is Person[] ? 24L : 56L) + 8 * ((IReadOnlyList<Person>)a).Count) / 1e6:F0} MB");
         GC.KeepAlive(index);
@@ -39,5 +39,14 @@ internal static class MemoryRun
     {
         GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         return GC.GetTotalMemory(forceFullCollection: true);
+    }
+
+    /// <summary>One entry object's size, as the runtime allocates it.</summary>
+    private static long EntryBytes()
+    {
+        var kept = new Entry[1000];
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < kept.Length; i++) kept[i] = new Entry { Key = "k" };
+        return (GC.GetAllocatedBytesForCurrentThread() - before) / kept.Length;
     }
 }

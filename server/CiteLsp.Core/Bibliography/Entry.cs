@@ -18,9 +18,7 @@ public sealed record Entry
     public string? Venue { get; init; }
     /// <remarks>A .bib entry's abstract is converted for display from its raw field when asked (hover, the search
     /// index), not kept: a few hundred megabytes of a million-entry library are abstracts nobody reads.</remarks>
-    public string? Abstract { get => _abstract ?? (_fields as Bibtex.BibFields)?.DisplayAbstract() ?? _onDisk?.Abstract(this); init => _abstract = value; }
-
-    private string? _abstract;
+    public string? Abstract { get => _rare?.Abstract ?? (_fields as Bibtex.BibFields)?.DisplayAbstract() ?? _onDisk?.Abstract(this); init { if (Holds(value is null)) _rare = Kept(Current with { Abstract = value }); } }
 
     /// <summary>For an entry of a library too big to keep its text: raw fields and abstract are read from the file when asked.</summary>
     internal Bibtex.BibDiskFields? OnDisk { get => _onDisk; init => _onDisk = value; }
@@ -28,20 +26,37 @@ public sealed record Entry
     private Bibtex.BibDiskFields? _onDisk;
 
     /// <summary>The abstract when it costs no file read: what the search index takes.</summary>
-    internal string? AbstractInMemory => _onDisk is null ? Abstract : _abstract;
+    internal string? AbstractInMemory => _onDisk is null ? Abstract : _rare?.Abstract;
     /// <remarks>A lean entry (<see cref="OnDisk"/>) reads its DOI and URL from the file too: a million-entry library
     /// kept 56 MB of them for the few entries ever hovered or exported.</remarks>
-    public string? Doi { get => _doi ?? _onDisk?.Doi(this); init => _doi = value; }
-    public string? Url { get => _url ?? _onDisk?.Url(this); init => _url = value; }
-
-    private string? _doi, _url;
+    public string? Doi { get => _rare?.Doi ?? _onDisk?.Doi(this); init { if (Holds(value is null)) _rare = Kept(Current with { Doi = value }); } }
+    public string? Url { get => _rare?.Url ?? _onDisk?.Url(this); init { if (Holds(value is null)) _rare = Kept(Current with { Url = value }); } }
 
     /// <summary>The DOI and URL when they cost no file read: what the cache stores.</summary>
-    internal string? DoiInMemory => _doi;
-    internal string? UrlInMemory => _url;
-    public string? ArxivId { get; init; }
+    internal string? DoiInMemory => _rare?.Doi;
+    internal string? UrlInMemory => _rare?.Url;
+    public string? ArxivId { get => _rare?.ArxivId; init { if (Holds(value is null)) _rare = Kept(Current with { ArxivId = value }); } }
     /// <summary>Other keys that cite this entry (biblatex "ids").</summary>
-    public IReadOnlyList<string> Aliases { get; init; } = [];
+    public IReadOnlyList<string> Aliases { get => _rare?.Aliases ?? []; init { if (Holds(value.Count == 0)) _rare = Kept(Current with { Aliases = value }); } }
+
+    /// <summary>What few entries have, in one object: a lean entry has none of it, and a million of them carried four
+    /// empty references more each (32 MB).</summary>
+    private sealed record Rare(string? Abstract, string? Doi, string? Url, string? ArxivId, IReadOnlyList<string> Aliases)
+    {
+        public static readonly Rare None = new(null, null, null, null, []);
+    }
+
+    private Rare? _rare;
+
+    /// <summary>The rare values to set one on (a copy: an entry made by <c>with</c> shares the original's).</summary>
+    private Rare Current => _rare ?? Rare.None;
+
+    /// <summary>Whether setting a value needs <see cref="_rare"/>: not for an empty one while it has none.</summary>
+    private bool Holds(bool empty) => !empty || _rare is not null;
+
+    /// <summary>Null for nothing rare, so that equal entries stay equal however their values were set.</summary>
+    private static Rare? Kept(Rare rare) => rare == Rare.None ? null : rare;
+
     /// <summary>Every field as written in the source (lower-case names, raw values).</summary>
     public IReadOnlyDictionary<string, string> Fields { get => _fields ?? _onDisk?.Fields(this) ?? EmptyFields; init => _fields = value; }
 
