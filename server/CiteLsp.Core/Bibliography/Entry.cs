@@ -39,8 +39,8 @@ public sealed record Entry
     /// <summary>Other keys that cite this entry (biblatex "ids").</summary>
     public IReadOnlyList<string> Aliases { get => _rare?.Aliases ?? []; init { if (Holds(value.Count == 0)) _rare = Kept(Current with { Aliases = value }); } }
 
-    /// <summary>What few entries have, in one object: a lean entry has none of it, and a million of them carried four
-    /// empty references more each (32 MB).</summary>
+    /// <summary>What few entries have, in one object (a lean entry keeps no abstract, DOI or URL): a million entries
+    /// carried four empty references more each (32 MB).</summary>
     private sealed record Rare(string? Abstract, string? Doi, string? Url, string? ArxivId, IReadOnlyList<string> Aliases)
     {
         public static readonly Rare None = new(null, null, null, null, []);
