@@ -34,6 +34,9 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
     /// <summary>How long after a warm start the cached library is parsed again (for raw fields, abstracts and fast reloads).</summary>
     public TimeSpan RefreshAfterWarmStart { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>Shows a load that reads files (given what it reads) in the editor, when the client can show progress.</summary>
+    public Func<string, LoadProgress?>? ShowLoad { get; init; }
+
     /// <summary>How long after a big library's first parse its cache is written (the first requests come first).</summary>
     public TimeSpan CacheWriteDelay { get; init; } = TimeSpan.FromSeconds(1);
 
@@ -134,7 +137,8 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
         var toDrop = loaded.Keys.Where(p => !required.Contains(p)).ToList();
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var stamps = toLoad.ToDictionary(p => p, Stamp, StringComparer.Ordinal);
-        var parsed = toLoad.Select(p => (Path: p, File: Load(p, stamps[p], settings, loaded.GetValueOrDefault(p)?.Latest), Exists: File.Exists(p) || embedded.ContainsKey(p))).ToList();
+        using var progress = toLoad.Count > 0 ? ShowLoad?.Invoke(Reading(toLoad, stamps)) : null;
+        var parsed = toLoad.Select(p => (Path: p, File: Load(p, stamps[p], settings, loaded.GetValueOrDefault(p)?.Latest, progress), Exists: File.Exists(p) || embedded.ContainsKey(p))).ToList();
         var parseMs = clock.Elapsed.TotalMilliseconds;
         parsed = await SettledAsync(parsed, stamps, snapshot.Catalogs);
 
@@ -149,6 +153,7 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
             // The merged catalogs and indexes are built before the swap, off the request path: requests meanwhile
             // keep the previous complete ones, and the next request finds these cached. Every open document's view
             // too: completion in a paper with its own .bib must not pay for the build.
+            progress?.Report("building the search indexes");
             var next = state.Current with { Catalogs = catalogs };
             foreach (var document in next.Documents.Values.Prepend(null))
                 catalogs.SearchIndex(DocumentCatalogs.Resolve(next, document), CancellationToken.None);
@@ -171,10 +176,20 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
                 CollectSoon(aggressive: parsed.Any(p => p.File.FieldsOnDisk));
             if (parsed.Count > 0) log.Debug($"loaded {string.Join(", ", parsed.Select(p => Path.GetFileName(p.Path)))}: read and parsed in {parseMs:F0} ms, catalogs and indexes ready after {clock.Elapsed.TotalMilliseconds:F0} ms");
             _statusSent = true;
-            await SendStatusAsync(snapshot.Catalogs);
+            var status = await SendStatusAsync(snapshot.Catalogs); // not inside progress?.End(…): that skips it when null
+            progress?.End(status);
         }
         _prefetched.Clear(); // settings that changed before the first sync may not need them
         _firstLoad.TrySetResult();
+    }
+
+    /// <summary>"reading library.bib (612 MB)", "reading library.bib and 2 more (640 MB)": the biggest file named.</summary>
+    private static string Reading(List<string> paths, Dictionary<string, (long Length, DateTime Written)?> stamps)
+    {
+        var bytes = paths.Sum(p => stamps[p]?.Length ?? 0);
+        var biggest = Path.GetFileName(paths.MaxBy(p => stamps[p]?.Length ?? 0));
+        var names = paths.Count == 1 ? biggest : $"{biggest} and {paths.Count - 1} more";
+        return bytes >= 1 << 20 ? $"reading {names} ({bytes >> 20} MB)" : $"reading {names}";
     }
 
     private const int BigText = 8 << 20;
@@ -270,7 +285,8 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
 
     /// <param name="previous">The file's last parse: a BibTeX file is then re-scanned only where it changed.</param>
     /// <param name="stamp">The file's size and modification time just before this load (null: no such file).</param>
-    private CatalogFile Load(string path, (long Length, DateTime Written)? stamp, CiteLspSettings settings, CatalogFile? previous)
+    /// <param name="progress">Where the load is shown, if it is.</param>
+    private CatalogFile Load(string path, (long Length, DateTime Written)? stamp, CiteLspSettings settings, CatalogFile? previous, LoadProgress? progress)
     {
         if (stamp is { } s && s.Length > settings.MaxCatalogBytes)
         {
@@ -301,6 +317,7 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
             file = CatalogLoader.Load(path, previous, settings.FieldsOnDiskAboveBytes);
             if (cache is not null && file.Format == "bibtex")
             {
+                progress?.Report($"{Path.GetFileName(path)}: indexing {file.Entries.Count:N0} entries");
                 // Built once for the views and the cache file (each building its own index took a core for seconds).
                 // The key maps are built meanwhile, on one core beside the index's passes.
                 Catalog? catalog = null;
@@ -351,7 +368,8 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
         }
     }
 
-    private async Task SendStatusAsync(CatalogSet catalogs)
+    /// <returns>What the status says.</returns>
+    private async Task<string> SendStatusAsync(CatalogSet catalogs)
     {
         var paths = catalogs.AllPaths.ToList();
         var all = catalogs.Build(paths);
@@ -360,6 +378,7 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
         log.Info(message);
         try { await sendStatus(new StatusParams(all.Count, paths.Count, errors, message)); }
         catch (Exception ex) { log.Debug($"status not sent: {ex.Message}"); }
+        return message;
     }
 
     public void Dispose()

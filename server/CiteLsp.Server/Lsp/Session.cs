@@ -18,6 +18,10 @@ internal sealed class Session
         Catalogs = new CatalogManager(State, log, status => rpc.NotifyWithParameterObjectAsync(Methods.CiteLspStatus, status))
         {
             Cache = new Core.Bibliography.Cache.CatalogCache(Core.Bibliography.Cache.CatalogCache.DefaultDirectory()),
+            ShowLoad = message => Client.Window?.WorkDoneProgress == true
+                ? new LoadProgress("Loading bibliographies", message, LoadProgress.Delay,
+                    (method, args) => rpc.InvokeWithParameterObjectAsync(method, args), (method, args) => rpc.NotifyWithParameterObjectAsync(method, args))
+                : null,
         };
         Settings = new SettingsRefresher(this);
         Diagnostics = new DiagnosticsPublisher(this);

@@ -24,9 +24,12 @@ internal sealed record ClientCapabilities
 {
     public GeneralClientCapabilities? General { get; init; }
     public WorkspaceClientCapabilities? Workspace { get; init; }
+    public WindowClientCapabilities? Window { get; init; }
     /// <summary>Kept raw so feature handlers can read their own sub-capabilities without a DTO per feature.</summary>
     public JObject? TextDocument { get; init; }
 }
+
+internal sealed record WindowClientCapabilities(bool WorkDoneProgress = false);
 
 internal sealed record GeneralClientCapabilities(IReadOnlyList<string>? PositionEncodings = null);
 

@@ -37,6 +37,8 @@ internal static class Methods
     public const string ClientRegisterCapability = "client/registerCapability";
     public const string ClientUnregisterCapability = "client/unregisterCapability";
     public const string WindowLogMessage = "window/logMessage";
+    public const string WindowWorkDoneProgressCreate = "window/workDoneProgress/create";
+    public const string Progress = "$/progress";
 
     public const string CiteLspSearch = "citelsp/search";
     public const string CiteLspBibliographies = "citelsp/bibliographies";

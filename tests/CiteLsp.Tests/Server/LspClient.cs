@@ -50,6 +50,8 @@ internal sealed class LspClient : IAsyncDisposable
     public ConcurrentQueue<JObject> AppliedEdits { get; } = new();
     public bool ApplyEditResult { get; set; } = true;
     public int InlayHintRefreshes;
+    /// <summary>window/workDoneProgress/create requests (as {"create": token}) and $/progress notifications, in arrival order.</summary>
+    public ConcurrentQueue<JObject> Progress { get; } = new();
 
     public static LspClient Start(params string[] args) => StartWithCache(null, args);
 
@@ -168,6 +170,12 @@ internal sealed class LspClient : IAsyncDisposable
 
         [JsonRpcMethod("client/unregisterCapability", UseSingleObjectParameterDeserialization = true)]
         public void Unregister(JObject p) => client.Unregistrations.Enqueue(p);
+
+        [JsonRpcMethod("window/workDoneProgress/create", UseSingleObjectParameterDeserialization = true)]
+        public void CreateProgress(JObject p) => client.Progress.Enqueue(new JObject { ["create"] = p["token"] });
+
+        [JsonRpcMethod("$/progress", UseSingleObjectParameterDeserialization = true)]
+        public void Progress(JObject p) => client.Progress.Enqueue(p);
 
         [JsonRpcMethod("workspace/inlayHint/refresh")]
         public void InlayHintRefresh() => Interlocked.Increment(ref client.InlayHintRefreshes);

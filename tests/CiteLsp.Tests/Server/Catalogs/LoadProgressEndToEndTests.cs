@@ -1,0 +1,56 @@
+using System.Text;
+using Newtonsoft.Json.Linq;
+
+namespace CiteLsp.Tests.Server.Catalogs;
+
+/// <summary>A library that takes seconds to load is shown as work-done progress to a client that can show it, over the real process.</summary>
+public class LoadProgressEndToEndTests
+{
+    private const int Entries = 200_000;
+
+    /// <summary>A 30 MB library: its first load takes well over the 300 ms after which progress shows, even on a fast machine.</summary>
+    private static string BigLibrary(TempDir dir)
+    {
+        var text = new StringBuilder(Entries * 160);
+        for (var i = 0; i < Entries; i++)
+            text.Append($"@article{{key{i},\n  title = {{On the Number {i} and Its Neighbours}},\n  author = {{Author{i % 5000}, Ann and Writer{i % 777}, Bo}},\n  journal = {{Journal {i % 300}}},\n  year = {{{1950 + i % 75}}},\n}}\n\n");
+        return dir.File("library.bib", text.ToString());
+    }
+
+    private static object Options(string library) => new { library = new[] { library }, seeds = new { enabled = false } };
+
+    [Fact]
+    public async Task A_long_first_load_begins_progress_with_the_file_and_ends_it_with_the_entry_count()
+    {
+        using var dir = new TempDir();
+        using var cache = new TempDir();
+        var library = BigLibrary(dir);
+        await using var client = LspClient.StartWithCache(cache.Path);
+        await client.InitializeAsync(capabilities: new { window = new { workDoneProgress = true } }, initializationOptions: Options(library));
+        Assert.Equal(Entries, (int)(await client.NextStatusAsync(timeoutSeconds: 120))["entries"]!);
+        await LspClient.WaitUntilAsync(() => client.Progress.Any(p => (string?)p["value"]?["kind"] == "end"));
+
+        var sent = client.Progress.ToList();
+        var token = (string)sent[0]["create"]!;
+        Assert.All(sent.Skip(1), p => Assert.Equal(token, (string)p["token"]!));
+        var begin = sent[1]["value"]!;
+        Assert.Equal("begin", (string)begin["kind"]!);
+        Assert.Equal("Loading bibliographies", (string)begin["title"]!);
+        Assert.Matches(@"^reading library\.bib \(\d+ MB\)$|^library\.bib: indexing 200,000 entries$", (string)begin["message"]!);
+        Assert.All(sent.Skip(2).SkipLast(1), p => Assert.Equal("report", (string)p["value"]!["kind"]!));
+        Assert.Equal($"{Entries} entries from 1 catalog file(s)", (string)sent[^1]["value"]!["message"]!);
+    }
+
+    [Fact]
+    public async Task A_client_that_cannot_show_progress_is_sent_none()
+    {
+        using var dir = new TempDir();
+        using var cache = new TempDir();
+        var library = BigLibrary(dir);
+        await using var client = LspClient.StartWithCache(cache.Path);
+        await client.InitializeAsync(capabilities: new { window = new { workDoneProgress = false } }, initializationOptions: Options(library));
+        Assert.Equal(Entries, (int)(await client.NextStatusAsync(timeoutSeconds: 120))["entries"]!);
+        await Task.Delay(500); // an end would follow the status at once
+        Assert.Empty(client.Progress);
+    }
+}
