@@ -169,13 +169,14 @@ public sealed class CatalogCacheTests : IDisposable
     {
         // Payload: where the string table is (it comes last), the format's string, whether fields are read from the
         // file (not here), persons, author list, alias list, then the entry records.
-        var r = new PayloadReader(payload.ToArray());
+        var stream = new MemoryStream(payload.ToArray());
+        var r = new BlockReader(stream);
         var stringsAt = r.Value<long>();
-        Assert.Equal("bibtex", StringTable.Read(new PayloadReader(payload.ToArray(), (int)stringsAt))[0]);
+        Assert.Equal("bibtex", StringTable.Read(new BlockReader(new MemoryStream(payload.ToArray()) { Position = stringsAt }))[0]);
         r.Value<int>();
         Assert.False(r.Value<bool>());
         r.Array<PersonRecord>(); r.Array<int>(); r.Array<int>();
-        var records = r.Position + 4;
+        var records = (int)stream.Position + 4;
         System.Runtime.InteropServices.MemoryMarshal.Cast<byte, int>(payload[(records + 8)..])[0] = stringIndex; // Title: third field
     });
 
@@ -186,14 +187,14 @@ public sealed class CatalogCacheTests : IDisposable
     {
         var cacheFile = Directory.GetFiles(Path.Combine(_dir, "cache")).Single();
         var bytes = File.ReadAllBytes(cacheFile);
-        // Header: magic, version, path, size, mtime, content hash, then the payload's length and XxHash3, then the payload.
+        // Header: magic, version, path, size, mtime, content hash, then the payload's length and hash, then the payload.
         var header = new BinaryReader(new MemoryStream(bytes));
         header.ReadUInt64(); header.ReadInt32(); header.ReadString(); header.ReadInt64(); header.ReadInt64(); header.ReadUInt64();
         Assert.Equal(bytes.Length - header.BaseStream.Position - 16, header.ReadInt64());
         header.ReadUInt64();
         var start = (int)header.BaseStream.Position;
         patch(bytes.AsSpan(start));
-        BitConverter.TryWriteBytes(bytes.AsSpan(start - 8), System.IO.Hashing.XxHash3.HashToUInt64(bytes.AsSpan(start)));
+        BitConverter.TryWriteBytes(bytes.AsSpan(start - 8), ChunkedHash.Of(new MemoryStream(bytes[start..])).Hash);
         File.WriteAllBytes(cacheFile, bytes);
     }
 

@@ -7,10 +7,11 @@ using CiteLsp.Core.Text;
 namespace CiteLsp.Core.Bibliography.Cache;
 
 /// <summary>
-/// Binary layout of a cache file: a header with the <see cref="CacheKey"/>, then the length and XxHash3 of the payload
-/// (where its string table is, format, entries without raw fields or abstracts, diagnostics, line starts, search index,
-/// end marker, then the string table), so a truncated or damaged file is detected before anything is built from it.
-/// The payload is read into memory in one go and decoded from there, strings and entries on all cores.
+/// Binary layout of a cache file: a header with the <see cref="CacheKey"/>, then the length and <see cref="ChunkedHash"/>
+/// of the payload (where its string table is, format, entries without raw fields or abstracts, diagnostics, line starts,
+/// search index, end marker, then the string table), so a truncated or damaged file is detected before anything is
+/// built from it. The payload is hashed in one pass through the file, then decoded straight from it in a second, strings
+/// and entries on all cores: a 1M-entry library's 313 MB are never in memory at once.
 /// </summary>
 internal static class CacheFormat
 {
@@ -54,7 +55,10 @@ internal static class CacheFormat
         var payloadLength = stream.Position - payloadAt;
         WriteAt(stream, payloadAt, stringsAt);
         WriteAt(stream, lengthAt, payloadLength);
-        WriteAt(stream, lengthAt + sizeof(long), HashOf(stream, payloadAt, payloadLength));
+        stream.Position = payloadAt;
+        var (hash, hashed) = ChunkedHash.Of(stream, payloadLength);
+        if (hashed != payloadLength) throw new IOException("the cache file ended while it was being hashed");
+        WriteAt(stream, lengthAt + sizeof(long), hash);
     }
 
     private static void WriteAt<T>(Stream stream, long at, T value) where T : unmanaged
@@ -63,22 +67,6 @@ internal static class CacheFormat
         stream.Position = at;
         stream.Write(MemoryMarshal.AsBytes(new ReadOnlySpan<T>(in value)));
         stream.Position = end;
-    }
-
-    /// <summary>The XxHash3 of the bytes just written, read back in blocks (the same value as hashing them at once).</summary>
-    private static ulong HashOf(Stream stream, long at, long length)
-    {
-        var hash = new XxHash3();
-        var buffer = new byte[1 << 20];
-        stream.Position = at;
-        for (var left = length; left > 0;)
-        {
-            var n = stream.Read(buffer, 0, (int)Math.Min(buffer.Length, left));
-            if (n == 0) throw new IOException("the cache file ended while it was being hashed");
-            hash.Append(buffer.AsSpan(0, n));
-            left -= n;
-        }
-        return hash.GetCurrentHashAsUInt64();
     }
 
     /// <summary>The key a cache file was written for; null when it is not a cache file of this format version.</summary>
@@ -96,19 +84,21 @@ internal static class CacheFormat
         stream.ReadExactly(head);
         var length = BitConverter.ToInt64(head);
         var hash = BitConverter.ToUInt64(head[8..]);
-        if (length < 0 || length != stream.Length - stream.Position || length > System.Array.MaxLength) throw new InvalidDataException("cache file is truncated");
-        var bytes = GC.AllocateUninitializedArray<byte>((int)length);
-        stream.ReadExactly(bytes);
-        if (XxHash3.HashToUInt64(bytes) != hash) throw new InvalidDataException("cache file is damaged");
+        var payloadAt = stream.Position;
+        if (length < sizeof(long) || length != stream.Length - payloadAt) throw new InvalidDataException("cache file is truncated");
+        if (ChunkedHash.Of(stream, length) != (hash, length)) throw new InvalidDataException("cache file is damaged");
 
         // Decoding allocates about twice the payload, all of it kept.
         using var noGc = NoGcRegion.Start(2 * length);
-        var r = new PayloadReader(bytes);
+        stream.Position = payloadAt;
+        var r = new BlockReader(stream);
         var stringsAt = r.Value<long>();
-        if (stringsAt < r.Position || stringsAt > length) throw new InvalidDataException("bad string table offset");
-        var stringReader = new PayloadReader(bytes, (int)stringsAt);
-        var strings = StringTable.Read(stringReader);
-        if (stringReader.Remaining != 0) throw new InvalidDataException("cache file has bytes after its string table");
+        if (stringsAt < sizeof(long) || stringsAt > length) throw new InvalidDataException("bad string table offset");
+        stream.Position = payloadAt + stringsAt;
+        var strings = StringTable.Read(new BlockReader(stream));
+        if (stream.Position != payloadAt + length) throw new InvalidDataException("cache file has bytes after its string table");
+        stream.Position = payloadAt + sizeof(long);
+        r = new BlockReader(stream);
         var format = StringTable.At(strings, r.Value<int>());
         var onDisk = ReadOnDisk(r, strings, path);
         var entries = EntryTable.Read(r, strings, path, onDisk);
@@ -117,14 +107,13 @@ internal static class CacheFormat
         var textLength = r.Value<int>();
         var lines = LineIndex.FromStarts(r.Array<int>(), textLength) ?? throw new InvalidDataException("bad line starts");
         var file = new CatalogFile(path, format, entries, diagnostics, lines) { FromCache = true, OnDisk = onDisk };
-        var indexBytes = r.Bytes();
-        if (r.Value<uint>() != End || r.Position != stringsAt) throw new InvalidDataException("cache file is incomplete");
-        var indexStream = new MemoryStream(bytes, indexBytes.Offset, indexBytes.Count, writable: false);
+        var indexEnd = r.Value<int>() + stream.Position;
         SearchIndex? index = null;
         Catalog? catalog = null;
         // The catalog's key map is built meanwhile on the other core.
-        Cores.Run(() => index = SearchIndex.ReadFrom(indexStream, entries, checkEntries: false), () => catalog = Catalog.Build([file]));
-        if (index is null || indexStream.Position != indexStream.Length) throw new InvalidDataException("bad search index");
+        Cores.Run(() => index = SearchIndex.ReadFrom(stream, entries, checkEntries: false), () => catalog = Catalog.Build([file]));
+        if (index is null || stream.Position != indexEnd) throw new InvalidDataException("bad search index");
+        if (r.Value<uint>() != End || stream.Position != payloadAt + stringsAt) throw new InvalidDataException("cache file is incomplete");
         return new CachedCatalog(file, catalog!, index);
     }
 
@@ -140,7 +129,7 @@ internal static class CacheFormat
         Array(w, onDisk.Macros.SelectMany(m => new[] { strings.Id(m.Key), strings.Id(m.Value) }).ToArray().AsSpan());
     }
 
-    private static Bibtex.BibDiskFields? ReadOnDisk(PayloadReader r, string[] strings, string path)
+    private static Bibtex.BibDiskFields? ReadOnDisk(BlockReader r, string[] strings, string path)
     {
         if (!r.Value<bool>()) return null;
         var offsets = ByteOffsets.FromParts(r.Value<int>(), r.Array<int>(), r.Array<long>()) ?? throw new InvalidDataException("bad byte offsets");

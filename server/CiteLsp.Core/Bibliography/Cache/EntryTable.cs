@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using CiteLsp.Core.Search;
 using CiteLsp.Core.Text;
 
 namespace CiteLsp.Core.Bibliography.Cache;
@@ -44,7 +45,7 @@ internal static class EntryTable
         Array(w, records.AsSpan());
     }
 
-    public static Entry[] Read(PayloadReader r, string[] strings, string path, Bibtex.BibDiskFields? onDisk = null)
+    public static Entry[] Read(BlockReader r, string[] strings, string path, Bibtex.BibDiskFields? onDisk = null)
     {
         var persons = Persons(r.Array<PersonRecord>(), strings);
         var authors = r.Array<int>();

@@ -1,4 +1,5 @@
 using System.Text;
+using CiteLsp.Core.Search;
 
 namespace CiteLsp.Core.Bibliography.Cache;
 
@@ -39,11 +40,11 @@ internal sealed class StringTable
     }
 
     /// <summary>The strings, decoded on all cores; offsets that do not ascend within the blob are damage.</summary>
-    public static string[] Read(PayloadReader r)
+    public static string[] Read(BlockReader r)
     {
         var offsets = r.Array<int>();
-        var blob = r.Bytes();
-        if (offsets.Length == 0 || offsets[0] != 0 || offsets[^1] != blob.Count) throw new InvalidDataException("bad string table");
+        var blob = r.Array<byte>();
+        if (offsets.Length == 0 || offsets[0] != 0 || offsets[^1] != blob.Length) throw new InvalidDataException("bad string table");
         for (var i = 1; i < offsets.Length; i++)
             if (offsets[i] < offsets[i - 1]) throw new InvalidDataException("bad string table");
         var strings = new string[offsets.Length - 1];

@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using CiteLsp.Core.Bibliography;
 using CiteLsp.Core.Bibliography.Cache;
+using CiteLsp.Core.Search;
 
 namespace CiteLsp.Tests.Bibliography.Cache;
 
@@ -24,9 +25,10 @@ public class EntryTableTests
 
     private static Entry[] Read(byte[] payload, string path)
     {
-        var r = new PayloadReader(payload);
+        var stream = new MemoryStream(payload);
+        var r = new BlockReader(stream);
         var entries = EntryTable.Read(r, StringTable.Read(r), path);
-        Assert.Equal(0, r.Remaining);
+        Assert.Equal(payload.Length, stream.Position);
         return entries;
     }
 
@@ -79,10 +81,11 @@ public class EntryTableTests
     {
         var entries = CatalogLoader.Load(TestPaths.CorpusFile("bib/exports/acmart-sample-base.bib")).Entries;
         var payload = Written(entries);
-        var r = new PayloadReader(payload);
+        var stream = new MemoryStream(payload);
+        var r = new BlockReader(stream);
         StringTable.Read(r);
         var persons = r.Array<PersonRecord>();
-        var authors = r.Position + 4; // the author list: person indexes
+        var authors = (int)stream.Position + 4; // the author list: person indexes
         Assert.True(r.Array<int>().Length > 0);
         MemoryMarshal.Cast<byte, int>(payload.AsSpan(authors))[0] = persons.Length;
         Assert.Throws<InvalidDataException>(() => Read(payload, "/lib.bib"));

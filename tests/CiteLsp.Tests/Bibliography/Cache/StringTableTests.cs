@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text;
 using CiteLsp.Core.Bibliography.Cache;
+using CiteLsp.Core.Search;
 
 namespace CiteLsp.Tests.Bibliography.Cache;
 
@@ -25,7 +26,7 @@ public class StringTableTests
         Assert.Equal(ids, strings.Select(table.Id)); // asked again: same ids
         Assert.Equal(-1, table.OptionalId(null));
 
-        var read = StringTable.Read(new PayloadReader(Written(table)));
+        var read = StringTable.Read(new BlockReader(new MemoryStream(Written(table))));
         Assert.Equal(strings, ids.Select(id => StringTable.At(read, id)));
         Assert.Equal(strings.Distinct(StringComparer.Ordinal).Count(), read.Length);
         Assert.Null(StringTable.OptionalAt(read, -1));
@@ -36,7 +37,7 @@ public class StringTableTests
     {
         var table = new StringTable();
         table.Id("a");
-        var read = StringTable.Read(new PayloadReader(Written(table)));
+        var read = StringTable.Read(new BlockReader(new MemoryStream(Written(table))));
         Assert.Throws<InvalidDataException>(() => StringTable.At(read, 1));
         Assert.Throws<InvalidDataException>(() => StringTable.At(read, -1));
         Assert.Throws<InvalidDataException>(() => StringTable.OptionalAt(read, -2));
@@ -52,12 +53,12 @@ public class StringTableTests
 
         var backwards = (byte[])bytes.Clone();
         MemoryMarshal.Cast<byte, int>(backwards.AsSpan(4, 16))[2] = 2;
-        Assert.Throws<InvalidDataException>(() => StringTable.Read(new PayloadReader(backwards)));
+        Assert.Throws<InvalidDataException>(() => StringTable.Read(new BlockReader(new MemoryStream(backwards))));
 
         var past = (byte[])bytes.Clone();
         MemoryMarshal.Cast<byte, int>(past.AsSpan(4, 16))[3] = offsets[3] + 1;
-        Assert.Throws<InvalidDataException>(() => StringTable.Read(new PayloadReader(past)));
+        Assert.Throws<InvalidDataException>(() => StringTable.Read(new BlockReader(new MemoryStream(past))));
 
-        Assert.Throws<InvalidDataException>(() => StringTable.Read(new PayloadReader(bytes[..^2]))); // blob cut short
+        Assert.Throws<InvalidDataException>(() => StringTable.Read(new BlockReader(new MemoryStream(bytes[..^2])))); // blob cut short
     }
 }
