@@ -65,7 +65,9 @@ public sealed record Entry
     /// <summary>Sets <see cref="Fields"/>, or leaves them to <see cref="OnDisk"/> (null).</summary>
     internal IReadOnlyDictionary<string, string>? FieldsInMemory { init => _fields = value; }
     /// <summary>Hash of the entry's source text; equal hashes and keys mean equal content. 0 when unknown.</summary>
-    public ulong ContentHash { get; init; }
+    /// <remarks>Set once more only by the parse that built the entry (an entry built while the file was scanned gets
+    /// the file's macros' part once every macro is known).</remarks>
+    public ulong ContentHash { get; internal set; }
     /// <summary>The whole entry in its source file.</summary>
     public SourceSpan Location { get => Map(_location); init { Settle(); _location = value; } }
     /// <summary>The key's own span (for bib files); equals <see cref="Location"/> when the key was generated.</summary>

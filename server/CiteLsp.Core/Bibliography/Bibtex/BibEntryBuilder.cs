@@ -37,11 +37,12 @@ internal static class BibEntryBuilder
         };
     }
 
-    /// <summary>Hash of the entry's text; an entry that inherits fields hashes all its values (its parent may change alone).</summary>
+    /// <summary>Hash of the entry's text, XORed with the macros' (so an entry built before every macro was known can take
+    /// that part later); an entry that inherits fields hashes all its values (its parent may change alone).</summary>
     private static ulong ContentHash(RawEntry e, string text, ulong macroSeed)
     {
         if (!BibInheritance.Inherits(e))
-            return XxHash3.HashToUInt64(MemoryMarshal.AsBytes(text.AsSpan(e.Start, e.End - e.Start)), (long)macroSeed);
+            return XxHash3.HashToUInt64(MemoryMarshal.AsBytes(text.AsSpan(e.Start, e.End - e.Start))) ^ macroSeed;
         var hash = new XxHash3((long)macroSeed);
         hash.Append(MemoryMarshal.AsBytes(text.AsSpan(e.Start, e.End - e.Start)));
         foreach (var (name, value) in e.Fields)

@@ -114,6 +114,16 @@ public sealed class BibFields : IReadOnlyDictionary<string, string>
         if (room.Length > (t_room?.Length ?? 0)) t_room = room; // the biggest seen: a small one would never serve again
     }
 
+    /// <summary>Forgets the fields once an entry was built from them, handing their room back to this thread uncopied
+    /// (a lean library's entry keeps none: 225 MB of copies at 1M entries).</summary>
+    internal void Release()
+    {
+        var room = _fields;
+        Array.Clear(room, 0, _count);
+        (_fields, _count, _initials) = ([], 0, 0);
+        if (room.Length > (t_room?.Length ?? 0)) t_room = room;
+    }
+
     /// <summary>Adds a value that is the text slice [start, start+length); false when the name is already there.</summary>
     internal bool TryAddSlice(string name, int start, int length) =>
         TryAdd(new Field { Name = name, Start = start, Length = length });

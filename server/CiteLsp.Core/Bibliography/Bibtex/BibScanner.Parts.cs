@@ -109,6 +109,14 @@ internal sealed partial class BibScanner
         }
     }
 
+    /// <summary><see cref="Find"/>, with the fields of an entry built as it was scanned read again (an entry inherits them).</summary>
+    public RawEntry? FindWithFields(string key)
+    {
+        var e = Find(key);
+        if (e is { Built: not null, Fields.Count: 0 }) Reread(e);
+        return e;
+    }
+
     /// <summary>Reads an entry's fields again with this scanner's macros (the same text: the same diagnostics, not repeated).</summary>
     private void Reread(RawEntry e)
     {

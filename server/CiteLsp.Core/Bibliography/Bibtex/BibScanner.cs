@@ -30,6 +30,7 @@ internal sealed partial class BibScanner
     private readonly StringBuilder _sb = new();
     private HashSet<string>? _reportedMacros;
     private int _undefinedHits;
+    private readonly Func<RawEntry, Entry>? _build;
 
     public List<RawEntry> Entries { get; } = [];
     public List<CatalogDiagnostic> Diagnostics { get; } = [];
@@ -69,9 +70,12 @@ internal sealed partial class BibScanner
     /// <param name="macros">For a re-scan from the middle of a file: the macros defined before that point.</param>
     /// <param name="reportedMacros">For a re-scan: undefined macros already reported before that point (each is reported once).</param>
     /// <param name="names">Shared with the scanners of the other parts of a file scanned in parts at once.</param>
+    /// <param name="build">Builds an entry as soon as it is scanned, when nothing it reads can change later (no macro
+    /// used before its definition, no link to other entries); its fields are then let go.</param>
     public BibScanner(string path, BibText source, LineIndex lines, IReadOnlyDictionary<string, string>? macros = null, IEnumerable<string>? reportedMacros = null,
-        NameTable? names = null)
+        NameTable? names = null, Func<RawEntry, Entry>? build = null)
     {
+        _build = build;
         _names = names ?? new NameTable();
         _source = source;
         _s = source.Text;
@@ -185,8 +189,12 @@ internal sealed partial class BibScanner
         p = SkipWs(p);
         var ok = Fields(entry, ref p, close);
         entry.End = ok ? p + 1 : Math.Max(keyStart + entry.Key.Length, TrimEndWs(p));
-        entry.Fields.TrimExcess();
-        Accept(entry);
+        if (Accept(entry) && _build is not null && entry.Deferred is null && !BibtexParser.Links(entry))
+        {
+            entry.Built = _build(entry);
+            entry.Fields.Release();
+        }
+        else entry.Fields.TrimExcess();
         return ok;
     }
 
@@ -406,22 +414,24 @@ internal sealed partial class BibScanner
         Error(p, end - p, "unexpected text after the end of the entry (an extra '}' or a misplaced field?); it is ignored");
     }
 
-    private void Accept(RawEntry entry)
+    /// <returns>False for a duplicate key (reported, not kept).</returns>
+    private bool Accept(RawEntry entry)
     {
         // After a later part's scan was not joined, this scan goes on past keys that only the adopted maps hold.
         if (_adopted.Count > 0 && Find(entry.Key) is { } earlier)
         {
             Diagnostics.Add(DuplicateKey(entry.KeyStart, entry.Key, earlier));
-            return;
+            return false;
         }
         ref var first = ref CollectionsMarshal.GetValueRefOrAddDefault(_byKey, entry.Key, out var taken); // one lookup per key
         if (taken)
         {
             Diagnostics.Add(DuplicateKey(entry.KeyStart, entry.Key, first!));
-            return;
+            return false;
         }
         first = entry;
         Add(entry);
+        return true;
     }
 
     private void Add(RawEntry entry)

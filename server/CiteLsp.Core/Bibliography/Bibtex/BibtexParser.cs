@@ -52,21 +52,33 @@ public static class BibtexParser
     /// order; none for one scan.</param>
     /// <param name="lean">For <see cref="ParseLean"/>.</param>
     /// <param name="joined">Whether every part's scan was joined (false: one scan, or an earlier part went on alone).</param>
-    private static CatalogFile Parse(string path, string text, int[] splits, ByteOffsets? lean, out bool joined)
+    /// <param name="early">For a lean library: build entries as they are scanned (see <see cref="BibScanner"/>'s build).</param>
+    private static CatalogFile Parse(string path, string text, int[] splits, ByteOffsets? lean, out bool joined, bool early = true)
     {
         var lines = new LineIndex(text);
         var source = new BibText(text);
-        var scanner = Scan(path, source, lines, splits, out joined);
-        AddAliases(scanner, path);
-        BibInheritance.Resolve(scanner.Linking, scanner.Find, path, scanner.Diagnostics);
-        var seed = MacroSeed(scanner.Macros);
-        // Fields read back later see the file's last macros: where a macro changed value, they keep what they read now.
-        var disk = lean is null || scanner.RedefinedMacro ? null : new BibDiskFields(path, lean, scanner.Macros);
-        var entries = new Entry[scanner.Entries.Count];
         var memo = new BibMemo();
+        // A lean library's entries are built as they are scanned, and read their fields back later with the file's last
+        // macros (filled in below). Where a macro changed value after an entry read it, the entries keep the fields they
+        // read then: the file is parsed again, building none early.
+        var lastMacros = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var earlyDisk = lean is null || !early ? null : new BibDiskFields(path, lean, lastMacros);
+        var scanner = Scan(path, source, lines, splits, earlyDisk is null ? null : raw => BibEntryBuilder.Build(raw, path, source, 0, memo, earlyDisk), out joined);
+        if (earlyDisk is not null && scanner.RedefinedMacro) return Parse(path, text, splits, lean, out joined, early: false);
+        AddAliases(scanner, path);
+        BibInheritance.Resolve(scanner.Linking, scanner.FindWithFields, path, scanner.Diagnostics);
+        var seed = MacroSeed(scanner.Macros);
+        foreach (var (name, value) in scanner.Macros) lastMacros[name] = value;
+        var disk = lean is null || scanner.RedefinedMacro ? null : earlyDisk ?? new BibDiskFields(path, lean, lastMacros);
+        var entries = new Entry[scanner.Entries.Count];
         Cores.Parts(entries.Length, (from, to) =>
         {
-            for (var i = from; i < to; i++) entries[i] = BibEntryBuilder.Build(scanner.Entries[i], path, source, seed, memo, disk);
+            for (var i = from; i < to; i++)
+            {
+                var raw = scanner.Entries[i];
+                if (raw.Built is not { } built) entries[i] = BibEntryBuilder.Build(raw, path, source, seed, memo, disk);
+                else (entries[i] = built).ContentHash ^= seed; // built with no macros' part in its hash
+            }
         });
         if (disk is not null)
         {
@@ -109,11 +121,12 @@ public static class BibtexParser
     /// The scan of the whole text, in parts at once from each of <paramref name="splits"/> on: each part's scan is
     /// joined to the scan of the parts before when that gives exactly one scan's result, else that scan goes on alone.
     /// </summary>
-    private static BibScanner Scan(string path, BibText source, LineIndex lines, int[] splits, out bool joined)
+    /// <param name="build">Builds entries as they are scanned (see <see cref="BibScanner"/>).</param>
+    private static BibScanner Scan(string path, BibText source, LineIndex lines, int[] splits, Func<RawEntry, Entry>? build, out bool joined)
     {
         var text = source.Text;
         var names = new NameTable();
-        var scanner = new BibScanner(path, source, lines, names: names);
+        var scanner = new BibScanner(path, source, lines, names: names, build: build);
         joined = false;
         if (splits.Length == 0 || splits.Any(s => s <= 0 || s >= text.Length || !BibScanner.StartsEntryLine(text, s))
             || splits.Zip(splits.Skip(1)).Any(pair => pair.First >= pair.Second))
@@ -126,7 +139,7 @@ public static class BibtexParser
         var stops = new (int Pos, bool Recovering)[scans.Length];
         Cores.Each(scans.Length, p =>
         {
-            scans[p] = p == 0 ? scanner : new BibScanner(path, source, lines, names: names);
+            scans[p] = p == 0 ? scanner : new BibScanner(path, source, lines, names: names, build: build);
             stops[p] = scans[p].RunFrom(starts[p], false, null, end: p + 1 < scans.Length ? starts[p + 1] : int.MaxValue);
         });
         var at = stops[0];

@@ -19,6 +19,9 @@ internal sealed class RawEntry(BibText source, string type, string key, int star
     /// <summary>How many diagnostics the scan had made when it accepted this entry (where a duplicate key report goes
     /// when that scan, of a later part, is joined to the ones before).</summary>
     public int AcceptedAt { get; set; }
+    /// <summary>The entry, when it was built as soon as it was scanned (a lean library's: <see cref="BibScanner"/>); its
+    /// fields were then let go, and are read again only if another entry inherits from it.</summary>
+    public Entry? Built { get; set; }
 
     /// <summary>The values of the same entry read again with other macros (the same text gives the same fields, in the same order).</summary>
     public void TakeValues(RawEntry again)
