@@ -17,17 +17,23 @@ public class LoadProgressEndToEndTests
         return dir.File("library.bib", text.ToString());
     }
 
-    private static object Options(string library) => new { library = new[] { library }, seeds = new { enabled = false } };
+    /// <summary>A real server loading the big library from scratch (a cache of its own), once its status says loaded.</summary>
+    private static async Task<LspClient> LoadedAsync(TempDir dir, TempDir cache, bool showsProgress)
+    {
+        var library = BigLibrary(dir);
+        var client = LspClient.StartWithCache(cache.Path);
+        await client.InitializeAsync(capabilities: new { window = new { workDoneProgress = showsProgress } },
+            initializationOptions: new { library = new[] { library }, seeds = new { enabled = false } });
+        Assert.Equal(Entries, (int)(await client.NextStatusAsync(timeoutSeconds: 120))["entries"]!);
+        return client;
+    }
 
     [Fact]
     public async Task A_long_first_load_begins_progress_with_the_file_and_ends_it_with_the_entry_count()
     {
         using var dir = new TempDir();
         using var cache = new TempDir();
-        var library = BigLibrary(dir);
-        await using var client = LspClient.StartWithCache(cache.Path);
-        await client.InitializeAsync(capabilities: new { window = new { workDoneProgress = true } }, initializationOptions: Options(library));
-        Assert.Equal(Entries, (int)(await client.NextStatusAsync(timeoutSeconds: 120))["entries"]!);
+        await using var client = await LoadedAsync(dir, cache, showsProgress: true);
         await LspClient.WaitUntilAsync(() => client.Progress.Any(p => (string?)p["value"]?["kind"] == "end"));
 
         var sent = client.Progress.ToList();
@@ -46,10 +52,7 @@ public class LoadProgressEndToEndTests
     {
         using var dir = new TempDir();
         using var cache = new TempDir();
-        var library = BigLibrary(dir);
-        await using var client = LspClient.StartWithCache(cache.Path);
-        await client.InitializeAsync(capabilities: new { window = new { workDoneProgress = false } }, initializationOptions: Options(library));
-        Assert.Equal(Entries, (int)(await client.NextStatusAsync(timeoutSeconds: 120))["entries"]!);
+        await using var client = await LoadedAsync(dir, cache, showsProgress: false);
         await Task.Delay(500); // an end would follow the status at once
         Assert.Empty(client.Progress);
     }
