@@ -31,6 +31,8 @@ internal sealed partial class BibScanner
     private HashSet<string>? _reportedMacros;
     private int _undefinedHits;
     private readonly Func<RawEntry, Entry>? _build;
+    /// <summary>With <see cref="_build"/>: what every entry's fields are read into, then built from or taken out of.</summary>
+    private BibFields? _reading;
 
     public List<RawEntry> Entries { get; } = [];
     public List<CatalogDiagnostic> Diagnostics { get; } = [];
@@ -185,16 +187,19 @@ internal sealed partial class BibScanner
             p = next;
             return false;
         }
-        var entry = new RawEntry(_source, type, _s.Substring(keyStart, p - keyStart), at, keyStart);
+        var entry = new RawEntry(_source, type, _s.Substring(keyStart, p - keyStart), at, keyStart, _build is null ? null : _reading ??= new BibFields(_source, 12));
         p = SkipWs(p);
         var ok = Fields(entry, ref p, close);
         entry.End = ok ? p + 1 : Math.Max(keyStart + entry.Key.Length, TrimEndWs(p));
-        if (Accept(entry) && _build is not null && entry.Deferred is null && !BibtexParser.Links(entry))
+        var accepted = Accept(entry);
+        if (_build is null) entry.Fields.TrimExcess();
+        else if (accepted && entry.Deferred is null && !BibtexParser.Links(entry))
         {
             entry.Built = _build(entry);
-            entry.Fields.Release();
+            _reading!.Clear();
+            entry.Fields = BibFields.None;
         }
-        else entry.Fields.TrimExcess();
+        else entry.Fields = _reading!.TakeAll();
         return ok;
     }
 

@@ -1,7 +1,8 @@
 namespace CiteLsp.Core.Bibliography.Bibtex;
 
 /// <summary>An entry as scanned, before inheritance and display conversion. Offsets are into the file text.</summary>
-internal sealed class RawEntry(BibText source, string type, string key, int start, int keyStart)
+/// <param name="fields">What to read the fields into (by default a new set).</param>
+internal sealed class RawEntry(BibText source, string type, string key, int start, int keyStart, BibFields? fields = null)
 {
     public string Type { get; } = type;
     public string Key { get; } = key;
@@ -9,7 +10,7 @@ internal sealed class RawEntry(BibText source, string type, string key, int star
     public int End { get; set; }
     public int KeyStart { get; } = keyStart;
     /// <summary>Lower-case field name → raw value (macros expanded, '#' resolved, TeX kept), in file order.</summary>
-    public BibFields Fields { get; private set; } = new(source, 12);
+    public BibFields Fields { get; set; } = fields ?? new(source, 12);
     /// <summary>1–12 when "month" was a bare jan…dec macro (whatever the macro expands to), else 0.</summary>
     public int MonthFromMacro { get; set; }
     /// <summary>Fields whose value used a macro not yet defined: re-read once every @string is known.</summary>
