@@ -52,24 +52,22 @@ public static class BibtexParser
     /// order; none for one scan.</param>
     /// <param name="lean">For <see cref="ParseLean"/>.</param>
     /// <param name="joined">Whether every part's scan was joined (false: one scan, or an earlier part went on alone).</param>
-    /// <param name="early">For a lean library: build entries as they are scanned (see <see cref="BibScanner"/>'s build).</param>
-    private static CatalogFile Parse(string path, string text, int[] splits, ByteOffsets? lean, out bool joined, bool early = true)
+    private static CatalogFile Parse(string path, string text, int[] splits, ByteOffsets? lean, out bool joined)
     {
         var lines = new LineIndex(text);
         var source = new BibText(text);
         var memo = new BibMemo();
         // A lean library's entries are built as they are scanned, and read their fields back later with the file's last
-        // macros (filled in below). Where a macro changed value after an entry read it, the entries keep the fields they
-        // read then: the file is parsed again, building none early.
+        // macros (filled in below). Where a macro changed value after an entry read it, they would read another value:
+        // the file is then parsed as a smaller one is, its entries keeping their fields.
         var lastMacros = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        var earlyDisk = lean is null || !early ? null : new BibDiskFields(path, lean, lastMacros);
-        var scanner = Scan(path, source, lines, splits, earlyDisk is null ? null : raw => BibEntryBuilder.Build(raw, path, source, 0, memo, earlyDisk), out joined);
-        if (earlyDisk is not null && scanner.RedefinedMacro) return Parse(path, text, splits, lean, out joined, early: false);
+        var disk = lean is null ? null : new BibDiskFields(path, lean, lastMacros);
+        var scanner = Scan(path, source, lines, splits, disk is null ? null : raw => BibEntryBuilder.Build(raw, path, source, 0, memo, disk), out joined);
+        if (disk is not null && scanner.RedefinedMacro) return Parse(path, text, splits, null, out joined);
         AddAliases(scanner, path);
         BibInheritance.Resolve(scanner.Linking, scanner.FindWithFields, path, scanner.Diagnostics);
         var seed = MacroSeed(scanner.Macros);
         foreach (var (name, value) in scanner.Macros) lastMacros[name] = value;
-        var disk = lean is null || scanner.RedefinedMacro ? null : earlyDisk ?? new BibDiskFields(path, lean, lastMacros);
         var entries = new Entry[scanner.Entries.Count];
         Cores.Parts(entries.Length, (from, to) =>
         {
