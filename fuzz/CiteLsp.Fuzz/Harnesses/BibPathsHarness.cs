@@ -93,6 +93,18 @@ internal sealed class BibPathsHarness : Harness
             Check.Equal(Fields(f), Fields(l), "lean-fields", $"entry {f.Key}");
             Check.Equal(f.Abstract, l.Abstract, "lean-abstract", $"entry {f.Key}");
         }
+        // The same file read a window at a time (windows of a few entries), unless it is left to the whole parse.
+        if (BibWindows.TryParse(leanFile, 64 + input.Length % 200) is not { } windowed) return;
+        Same(lean.Diagnostics.Select(BibDescription.Of).ToList(), windowed.Diagnostics.Select(BibDescription.Of).ToList(), "window-diagnostics", "diagnostics");
+        Check.Equal(lean.Entries.Count, windowed.Entries.Count, "window-count", "entries");
+        for (var i = 0; i < lean.Entries.Count; i++)
+        {
+            var (l, w) = (lean.Entries[i], windowed.Entries[i]);
+            Check.Equal(Shown(l), Shown(w), "window-entry", $"entry {i}");
+            Check.Equal(Fields(l), Fields(w), "window-fields", $"entry {l.Key}");
+        }
+        Check.Equal(string.Join(",", Enumerable.Range(0, lean.Lines.LineCount).Select(lean.Lines.LineStart)),
+            string.Join(",", Enumerable.Range(0, windowed.Lines.LineCount).Select(windowed.Lines.LineStart)), "window-lines", "line starts");
     }
 
     private static string Shown(Entry e) =>

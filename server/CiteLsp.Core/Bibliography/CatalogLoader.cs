@@ -1,3 +1,4 @@
+using System.Text;
 using CiteLsp.Core.Bibliography.Bibtex;
 using CiteLsp.Core.Bibliography.Csl;
 using CiteLsp.Core.Bibliography.Seeds;
@@ -56,6 +57,7 @@ public static class CatalogLoader
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException) { }
         // A whole parse keeps most of what it allocates; a re-scan of a changed part allocates little.
         using var noGc = previous?.Bibtex is null ? NoGcRegion.ForParse(length) : default;
+        if (length >= fieldsOnDiskAbove && IsBibtex(Head(path)) && BibWindows.TryParse(path) is { } windowed) return windowed;
         try { (text, outcome) = TextDecoder.DecodeFile(path); }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException or OutOfMemoryException)
         {
@@ -73,6 +75,22 @@ public static class CatalogLoader
             "the file is not valid UTF-8; it was read as Latin-1 (save it as UTF-8 to be sure accents are right)", new SourceSpan(path, 0, 0));
         return file with { Diagnostics = [warning, .. file.Diagnostics] };
     }
+
+    /// <summary>The first 64 KB of a file as UTF-8 (a character cut at the end, or bytes of another encoding, as U+FFFD).</summary>
+    private static string Head(string path)
+    {
+        try
+        {
+            using var handle = File.OpenHandle(path);
+            var head = new byte[64 << 10];
+            return new UTF8Encoding(false).GetString(head, 0, RandomAccess.Read(handle, head, 0));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return ""; }
+    }
+
+    /// <summary>The head of a file that is BibTeX whatever follows (not JSON or YAML that a later "@type{" could still be in).</summary>
+    private static bool IsBibtex(string head) =>
+        head.AsSpan().TrimStart("\uFEFF \t\r\n") is [not ('[' or '{' or '-'), ..] && Detect(head) == Kind.Bibtex;
 
     /// <summary>Where the decoded text's characters are in the file, for a library that reads its fields from there.</summary>
     private static ByteOffsets? Offsets(string path, string text, TextDecoder.Outcome outcome)

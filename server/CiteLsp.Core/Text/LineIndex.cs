@@ -7,7 +7,7 @@ using CiteLsp.Core.Bibliography;
 namespace CiteLsp.Core.Text;
 
 /// <summary>Maps UTF-16 offsets to 0-based line and column and back. Lines end at \n, \r\n or \r.</summary>
-public sealed class LineIndex
+public sealed class LineIndex : ILinePositions
 {
     private readonly int[] _lineStarts;
     public int TextLength { get; }

@@ -141,7 +141,7 @@ public class BibLeanTests
         return lean;
     }
 
-    private static string Shown(Entry e) =>
+    internal static string Shown(Entry e) =>
         $"{e.Key}|{e.Type}|{e.Title}|{string.Join(";", e.Authors)}|{e.AuthorsTruncated}|{e.Date}|{e.Venue}|{e.Doi}|{e.Url}|{e.ArxivId}|" +
         $"{string.Join(",", e.Aliases)}|{e.ContentHash}|{e.Location}|{e.KeyLocation}";
 }

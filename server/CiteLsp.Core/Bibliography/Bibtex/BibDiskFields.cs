@@ -18,7 +18,8 @@ internal sealed class BibDiskFields(string path, ByteOffsets offsets, IReadOnlyD
     private sealed record LastRead(Entry Entry, BibFields? Fields);
 
     public string Path { get; } = path;
-    public ByteOffsets Offsets { get; } = offsets;
+    /// <summary>Set once the whole file is known when it is parsed a window at a time (<see cref="BibWindows"/>).</summary>
+    public ByteOffsets Offsets { get; internal set; } = offsets;
     public IReadOnlyDictionary<string, string> Macros { get; } = macros;
 
     /// <summary>The file's entries, for the parents an entry inherits from (looked up only when one does).</summary>

@@ -30,7 +30,7 @@ internal static class BibEntryBuilder
             Aliases = Get(f, "ids") is { } ids ? ids.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : [],
             FieldsInMemory = disk is null ? f : null,
             OnDisk = disk,
-            ContentHash = ContentHash(e, source.Text, macroSeed),
+            ContentHash = ContentHash(e, source, macroSeed),
             Location = new SourceSpan(path, e.Start, e.End - e.Start),
             KeyLocation = new SourceSpan(path, e.KeyStart, e.Key.Length),
             Origin = disk is null ? source : null, // after the spans: they are offsets in this version
@@ -39,12 +39,12 @@ internal static class BibEntryBuilder
 
     /// <summary>Hash of the entry's text, XORed with the macros' (so an entry built before every macro was known can take
     /// that part later); an entry that inherits fields hashes all its values (its parent may change alone).</summary>
-    private static ulong ContentHash(RawEntry e, string text, ulong macroSeed)
+    private static ulong ContentHash(RawEntry e, BibText text, ulong macroSeed)
     {
         if (!BibInheritance.Inherits(e))
-            return XxHash3.HashToUInt64(MemoryMarshal.AsBytes(text.AsSpan(e.Start, e.End - e.Start))) ^ macroSeed;
+            return XxHash3.HashToUInt64(MemoryMarshal.AsBytes(text.Slice(e.Start, e.End - e.Start))) ^ macroSeed;
         var hash = new XxHash3((long)macroSeed);
-        hash.Append(MemoryMarshal.AsBytes(text.AsSpan(e.Start, e.End - e.Start)));
+        hash.Append(MemoryMarshal.AsBytes(text.Slice(e.Start, e.End - e.Start)));
         foreach (var (name, value) in e.Fields)
         {
             hash.Append(MemoryMarshal.AsBytes(name.AsSpan()));

@@ -114,6 +114,9 @@ public sealed class BibFields : IReadOnlyDictionary<string, string>
         if (room.Length > (t_room?.Length ?? 0)) t_room = room; // the biggest seen: a small one would never serve again
     }
 
+    /// <summary>The same fields read from <paramref name="source"/>, a copy of the text they were read from.</summary>
+    internal BibFields Over(BibText source) => new(source, _shift, _fields, _count, _initials);
+
     /// <summary>No fields: what an entry built as soon as it was scanned keeps (see <see cref="BibScanner"/>).</summary>
     internal static readonly BibFields None = new(null!, 0, [], 0, 0);
 
@@ -173,7 +176,7 @@ public sealed class BibFields : IReadOnlyDictionary<string, string>
     private ReadOnlySpan<char> Slice(Field f)
     {
         var start = f.Start + _shift;
-        return _source.TryResolve(ref start, f.Length, out var text) ? text.AsSpan(start, f.Length) : [];
+        return _source.TryResolve(ref start, f.Length, out var text) ? text.AsSpan(start - _source.Base, f.Length) : [];
     }
 
     private int IndexOf(string name)

@@ -15,35 +15,49 @@ internal sealed partial class BibScanner
     /// month macro another value, the second part's @strings use a macro this part defines or already reported, or it
     /// has both @strings and values that need this part's macros.
     /// </summary>
+    /// <summary>This scan's keys, once it adopts another's: most keys of the next are in no map, and found so at once.</summary>
+    private KeyFilter? _keys;
+
     public bool Adopt(BibScanner second)
     {
         for (var m = 0; m < 12; m++)
             if (!string.Equals(_macros[BibDates.MonthMacros[m]], BibDates.MonthNames[m], StringComparison.Ordinal)) return false;
         if (second._reportedMacros is { } names && names.Any(n => _macros.ContainsKey(n) || _reportedMacros?.Contains(n) == true)) return false;
         // Values the second part left for later because they use a macro it did not know: one scan knew it from here.
-        var reread = second._deferred.Where(e => e.Deferred!.Any(u => _macroLookup.ContainsKey(MacroAt(u.MacroAt)))).ToList();
+        var reread = second._deferred.Where(e => e.Deferred!.Any(u => _macroLookup.ContainsKey(second.MacroAt(u.MacroAt)))).ToList();
         if (reread.Count > 0 && second.LastStringAt >= 0) return false; // one scan read them with the second part's @strings too
         // All of them in a file whose @strings head it (cryptobib: every journal is a macro): on all cores.
         Cores.Parts(reread.Count, (from, to) =>
         {
-            var scanner = from == 0 ? this : new BibScanner(_path, _source, _lines, _macros, names: _names);
+            var scanner = from == 0 && second._source == _source ? this : new BibScanner(_path, second._source, _lines, _macros, names: _names);
             for (var i = from; i < to; i++) scanner.Reread(reread[i]);
         });
 
         // The second part's keys are unique there; those this scan has too are duplicates, where one scan reports
         // them. Looked up on all cores (the maps are only read); the second part's map then answers for the others.
+        if (_keys is null)
+        {
+            _keys = new KeyFilter();
+            foreach (var e in Entries) _keys.Add(KeyFilter.Hash(e.Key));
+        }
         var taken = new RawEntry?[second.Entries.Count];
+        var hashes = new uint[taken.Length];
         Cores.Parts(taken.Length, (from, to) =>
         {
-            for (var i = from; i < to; i++) taken[i] = Find(second.Entries[i].Key);
+            for (var i = from; i < to; i++)
+                if (_keys.MayContain(hashes[i] = KeyFilter.Hash(second.Entries[i].Key))) taken[i] = Find(second.Entries[i].Key);
         });
         if (taken.Any(t => t is not null)) TakeEntries(second, taken);
         else TakeAll(second);
         _adopted.Add(second._byKey);
+        foreach (var h in hashes) _keys.Add(h);
 
         // This part's month macros are the built-in ones, as the second part's were at its start.
-        foreach (var (name, value) in second._macros)
+        // Only those the second part defined: the others it started with (the months, a window's known macros) this
+        // part may have given another value since.
+        foreach (var name in second._defined)
         {
+            var value = second._macros[name];
             if (_macros.TryGetValue(name, out var was) && was != value && _used.Contains(name)) RedefinedMacro = true;
             _macros[name] = value;
         }
@@ -102,9 +116,9 @@ internal sealed partial class BibScanner
         for (; from < to; from++)
         {
             var d = second.Diagnostics[from];
-            if (d is { Code: "bib-duplicate-key", Related: { } related } && Find(_s.Substring(d.Span.Start, d.Span.Length)) is { } first
+            if (d is { Code: "bib-duplicate-key", Related: { } related } && Find(second._s.Substring(d.Span.Start, d.Span.Length)) is { } first
                 && first.KeyStart != related.Start)
-                d = DuplicateKey(d.Span.Start, _s.Substring(d.Span.Start, d.Span.Length), first);
+                d = DuplicateKey(d.Span.Start, second._s.Substring(d.Span.Start, d.Span.Length), first);
             Diagnostics.Add(d);
         }
     }
@@ -117,16 +131,20 @@ internal sealed partial class BibScanner
         return e;
     }
 
+    /// <summary>Where an entry's text is read from once the window that held it was re-used (<see cref="BibWindows"/>).</summary>
+    public Func<RawEntry, BibText>? ReadBack { get; set; }
+
     /// <summary>Reads an entry's fields again with this scanner's macros (the same text: the same diagnostics, not repeated).</summary>
     private void Reread(RawEntry e)
     {
-        var diagnostics = Diagnostics.Count;
-        var open = SkipWs(ScanId(SkipWs(e.Start + 1)));
-        var again = new RawEntry(_source, e.Type, e.Key, e.Start, e.KeyStart);
-        var p = SkipWs(e.KeyStart + e.Key.Length);
-        Fields(again, ref p, _s[open] == '{' ? '}' : ')');
+        var reader = ReadBack is null ? this : new BibScanner(_path, ReadBack(e), _lines, _macros, names: _names);
+        var diagnostics = reader.Diagnostics.Count;
+        var open = reader.SkipWs(reader.ScanId(reader.SkipWs(e.Start + 1)));
+        var again = new RawEntry(reader._source, e.Type, e.Key, e.Start, e.KeyStart);
+        var p = reader.SkipWs(e.KeyStart + e.Key.Length);
+        reader.Fields(again, ref p, reader._s[open] == '{' ? '}' : ')');
         again.Fields.TrimExcess();
-        Diagnostics.RemoveRange(diagnostics, Diagnostics.Count - diagnostics);
+        reader.Diagnostics.RemoveRange(diagnostics, reader.Diagnostics.Count - diagnostics);
         e.TakeValues(again);
     }
 }

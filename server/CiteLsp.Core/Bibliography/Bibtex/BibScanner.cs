@@ -16,12 +16,14 @@ internal sealed partial class BibScanner
     private static readonly SearchValues<char> BraceOrAt = SearchValues.Create("{}@");
     private static readonly SearchValues<char> QuoteBraceOrAt = SearchValues.Create("{}\"@");
 
-    private readonly string _s;
+    private readonly BibWindow _s;
     private readonly BibText _source;
     private readonly string _path;
-    private readonly LineIndex _lines;
+    private readonly ILinePositions _lines;
     private readonly NameTable _names;
     private readonly Dictionary<string, string> _macros = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Macros an @string of this scan defined (not those it started with).</summary>
+    private readonly HashSet<string> _defined = new(StringComparer.OrdinalIgnoreCase);
     /// <summary>Macros an entry has read so far (see <see cref="RedefinedMacro"/>).</summary>
     private readonly HashSet<string> _used = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _usedLookup;
@@ -74,13 +76,13 @@ internal sealed partial class BibScanner
     /// <param name="names">Shared with the scanners of the other parts of a file scanned in parts at once.</param>
     /// <param name="build">Builds an entry as soon as it is scanned, when nothing it reads can change later (no macro
     /// used before its definition, no link to other entries); its fields are then let go.</param>
-    public BibScanner(string path, BibText source, LineIndex lines, IReadOnlyDictionary<string, string>? macros = null, IEnumerable<string>? reportedMacros = null,
+    public BibScanner(string path, BibText source, ILinePositions lines, IReadOnlyDictionary<string, string>? macros = null, IEnumerable<string>? reportedMacros = null,
         NameTable? names = null, Func<RawEntry, Entry>? build = null)
     {
         _build = build;
         _names = names ?? new NameTable();
         _source = source;
-        _s = source.Text;
+        _s = source.Window;
         _path = path;
         _lines = lines;
         _macroLookup = _macros.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -92,7 +94,7 @@ internal sealed partial class BibScanner
 
     public void Run()
     {
-        RunFrom(0, recovering: false, stop: null);
+        RunFrom(_s.Base, recovering: false, stop: null);
         ResolveDeferred();
     }
 
@@ -170,6 +172,7 @@ internal sealed partial class BibScanner
         value ??= _s.Substring(slice.Start, slice.Length);
         if (_macros.TryGetValue(name, out var was) && was != value && _used.Contains(name)) RedefinedMacro = true;
         _macros[name] = value;
+        _defined.Add(name);
         return true;
     }
 
@@ -334,9 +337,9 @@ internal sealed partial class BibScanner
                 if (tokens == 2)
                 {
                     _sb.Clear();
-                    if (first is null) _sb.Append(_s, firstSlice.Start, firstSlice.Length); else _sb.Append(first);
+                    if (first is null) _sb.Append(_s.AsSpan(firstSlice.Start, firstSlice.Length)); else _sb.Append(first);
                 }
-                if (piece is null) _sb.Append(_s, slice.Start, slice.Length); else _sb.Append(piece);
+                if (piece is null) _sb.Append(_s.AsSpan(slice.Start, slice.Length)); else _sb.Append(piece);
             }
             p = SkipWs(p);
             if (p < _s.Length && _s[p] == '#') { p = SkipWs(p + 1); continue; }
@@ -395,14 +398,14 @@ internal sealed partial class BibScanner
 
     /// <summary>The last position <see cref="StartsEntryLine"/> looks at for an '@' at <paramref name="at"/> (past line
     /// breaks, to the brace after the type): a value or key that stopped there depends on the text up to it.</summary>
-    public static int EntryLineLooksAt(string s, int at) => at < s.Length && s[at] == '@' ? SkipWs(s, ScanId(s, at + 1)) : at;
+    public static int EntryLineLooksAt(BibWindow s, int at) => at < s.Length && s[at] == '@' ? SkipWs(s, ScanId(s, at + 1)) : at;
 
     /// <summary>"@type{" or "@type(" at <paramref name="at"/> with only blanks before it on its line: no value or key reads past it.</summary>
-    public static bool StartsEntryLine(string s, int at)
+    public static bool StartsEntryLine(BibWindow s, int at)
     {
         var b = at - 1;
-        while (b >= 0 && s[b] is ' ' or '\t') b--;
-        if (b >= 0 && s[b] is not ('\n' or '\r')) return false;
+        while (b >= s.Base && s[b] is ' ' or '\t') b--;
+        if (b >= s.Base && s[b] is not ('\n' or '\r')) return false;
         var p = ScanId(s, at + 1);
         if (p == at + 1) return false;
         p = SkipWs(s, p);
@@ -462,14 +465,19 @@ internal sealed partial class BibScanner
     {
         foreach (var e in _deferred)
         {
+            // An entry of a window scanned apart reads its own text (BibWindows); what it reports is reported here.
+            var reader = e.Source == _source ? this : new BibScanner(_path, e.Source, _lines, _macros, _reportedMacros, _names);
             foreach (var (field, start, macroAt) in e.Deferred!.DistinctBy(d => d.Field))
             {
                 var p = start;
-                var before = _undefinedHits;
-                if (!ReadValue(ref p, field, null, out var value, out var slice, out _)) continue;
-                e.Fields.Set(field, value ?? _s.Substring(slice.Start, slice.Length));
-                if (_undefinedHits == before) ReportMacro(_s[macroAt..ScanId(macroAt)], macroAt, defined: true);
+                var before = reader._undefinedHits;
+                if (!reader.ReadValue(ref p, field, null, out var value, out var slice, out _)) continue;
+                e.Fields.Set(field, value ?? reader._s.Substring(slice.Start, slice.Length));
+                if (reader._undefinedHits == before) reader.ReportMacro(reader._s[macroAt..reader.ScanId(macroAt)], macroAt, defined: true);
             }
+            if (reader == this) continue;
+            Diagnostics.AddRange(reader.Diagnostics);
+            _reportedMacros = reader._reportedMacros;
         }
     }
 
@@ -490,7 +498,7 @@ internal sealed partial class BibScanner
 
     private int SkipWs(int p) => SkipWs(_s, p);
 
-    private static int SkipWs(string s, int p)
+    private static int SkipWs(BibWindow s, int p)
     {
         while (p < s.Length && s[p] <= ' ' && s[p] is ' ' or '\t' or '\n' or '\r' or '\f' or '\v') p++;
         return p;
@@ -498,13 +506,13 @@ internal sealed partial class BibScanner
 
     private int TrimEndWs(int p)
     {
-        while (p > 0 && _s[p - 1] is ' ' or '\t' or '\n' or '\r') p--;
+        while (p > _s.Base && _s[p - 1] is ' ' or '\t' or '\n' or '\r') p--;
         return p;
     }
 
     private int ScanId(int p) => ScanId(_s, p);
 
-    private static int ScanId(string s, int p)
+    private static int ScanId(BibWindow s, int p)
     {
         while (p < s.Length && IsIdChar(s[p])) p++;
         return p;

@@ -6,9 +6,26 @@ namespace CiteLsp.Core.Bibliography.Bibtex;
 /// change stay, offsets after it move by the length difference) and drops its text: re-used entries need no copy,
 /// and only the newest text stays in memory.
 /// </summary>
-internal sealed class BibText(string text)
+/// <param name="base">Where <paramref name="text"/> starts in the file's text (a window of a huge file, or one entry's
+/// text read back: <see cref="BibWindows"/>); offsets stay the file's.</param>
+/// <param name="length">Where the text ends in the file's text (by default at the end of <paramref name="text"/>).</param>
+internal sealed class BibText(string text, int @base = 0, int length = -1)
 {
     private string? _text = text;
+
+    public int Base { get; } = @base;
+
+    /// <summary>Where this text ends in the file's: the end of the text for the scanner.</summary>
+    public int Length { get; } = length < 0 ? @base + text.Length : length;
+
+    /// <summary>What a scanner reads.</summary>
+    public BibWindow Window => new(Text, Base, Length);
+
+    /// <summary>The characters [start, start + length) of the file's text, which this version holds.</summary>
+    public ReadOnlySpan<char> Slice(int start, int length) => Text.AsSpan(start - Base, length);
+
+    /// <summary>Ends a window whose characters are about to be overwritten: reading it is then an error, not a wrong value.</summary>
+    public void Close() => Volatile.Write(ref _text, null);
     private Successor? _next;
 
     private sealed record Successor(BibText Version, int ChangeStart, int ChangeEnd, int Delta);
@@ -38,7 +55,7 @@ internal sealed class BibText(string text)
         for (var v = this; ; )
         {
             if (Volatile.Read(ref v._text) is { } t) { text = t; return true; }
-            var n = Volatile.Read(ref v._next)!;
+            var n = Volatile.Read(ref v._next) ?? throw new InvalidOperationException("this window of the text was closed");
             if (start >= n.ChangeEnd) start += n.Delta;
             else if (start + length > n.ChangeStart) { text = ""; return false; }
             v = n.Version;

@@ -62,8 +62,30 @@ public static class BibtexParser
         // the file is then parsed as a smaller one is, its entries keeping their fields.
         var lastMacros = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var disk = lean is null ? null : new BibDiskFields(path, lean, lastMacros);
-        var scanner = Scan(path, source, lines, splits, disk is null ? null : raw => BibEntryBuilder.Build(raw, path, source, 0, memo, disk), out joined);
+        var scanner = Scan(path, source, lines, splits, disk is null ? null : Builder(path, memo, disk), out joined);
         if (disk is not null && scanner.RedefinedMacro) return Parse(path, text, splits, null, out joined);
+        var (entries, seed) = Finish(scanner, path, memo, disk, lastMacros);
+        if (disk is not null) return new CatalogFile(path, Format, entries, scanner.Diagnostics, lines) { OnDisk = disk };
+        // A macro used before its definition is resolved at the end of the file: a re-scan from the middle could not.
+        var reusable = !scanner.Diagnostics.Any(d => d.Code == "bib-macro-order");
+        return new CatalogFile(path, Format, entries, scanner.Diagnostics, lines)
+        {
+            Bibtex = new BibtexState(source, scanner.Journal, scanner.Diagnostics, scanner.Macros, scanner.LastStringAt, seed, reusable,
+                LinkTargets(scanner.Linking), [.. entries.Select(e => BibtexState.KeyHash(e.Key))]),
+        };
+    }
+
+    /// <summary>How a lean library's scanners build an entry as soon as they scan it (see <see cref="BibScanner"/>).</summary>
+    internal static Func<RawEntry, Entry> Builder(string path, BibMemo memo, BibDiskFields disk) =>
+        raw => BibEntryBuilder.Build(raw, path, raw.Source, 0, memo, disk);
+
+    /// <summary>
+    /// The entries of a whole scan: aliases and inheritance resolved, the entries not built as they were scanned built
+    /// on all cores, and every content hash given the macros' part (<paramref name="lastMacros"/>: where a lean
+    /// library's entries read their fields back with).
+    /// </summary>
+    internal static (Entry[] Entries, ulong MacroSeed) Finish(BibScanner scanner, string path, BibMemo memo, BibDiskFields? disk, Dictionary<string, string> lastMacros)
+    {
         AddAliases(scanner, path);
         BibInheritance.Resolve(scanner.Linking, scanner.FindWithFields, path, scanner.Diagnostics);
         var seed = MacroSeed(scanner.Macros);
@@ -74,22 +96,12 @@ public static class BibtexParser
             for (var i = from; i < to; i++)
             {
                 var raw = scanner.Entries[i];
-                if (raw.Built is not { } built) entries[i] = BibEntryBuilder.Build(raw, path, source, seed, memo, disk);
+                if (raw.Built is not { } built) entries[i] = BibEntryBuilder.Build(raw, path, raw.Source, seed, memo, disk);
                 else (entries[i] = built).ContentHash ^= seed; // built with no macros' part in its hash
             }
         });
-        if (disk is not null)
-        {
-            disk.Attach(entries);
-            return new CatalogFile(path, Format, entries, scanner.Diagnostics, lines) { OnDisk = disk };
-        }
-        // A macro used before its definition is resolved at the end of the file: a re-scan from the middle could not.
-        var reusable = !scanner.Diagnostics.Any(d => d.Code == "bib-macro-order");
-        return new CatalogFile(path, Format, entries, scanner.Diagnostics, lines)
-        {
-            Bibtex = new BibtexState(source, scanner.Journal, scanner.Diagnostics, scanner.Macros, scanner.LastStringAt, seed, reusable,
-                LinkTargets(scanner.Linking), [.. entries.Select(e => BibtexState.KeyHash(e.Key))]),
-        };
+        disk?.Attach(entries);
+        return (entries, seed);
     }
 
     /// <summary>Where the scans of a big text's later parts start (<paramref name="parts"/> at most, each at least

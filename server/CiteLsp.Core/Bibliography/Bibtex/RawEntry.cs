@@ -4,6 +4,8 @@ namespace CiteLsp.Core.Bibliography.Bibtex;
 /// <param name="fields">What to read the fields into (by default a new set).</param>
 internal sealed class RawEntry(BibText source, string type, string key, int start, int keyStart, BibFields? fields = null)
 {
+    /// <summary>The text this entry's offsets are read from (its own copy once its window was re-used: <see cref="BibWindows"/>).</summary>
+    public BibText Source { get; private set; } = source;
     public string Type { get; } = type;
     public string Key { get; } = key;
     public int Start { get; } = start;
@@ -24,9 +26,17 @@ internal sealed class RawEntry(BibText source, string type, string key, int star
     /// fields were then let go, and are read again only if another entry inherits from it.</summary>
     public Entry? Built { get; set; }
 
+    /// <summary>Keeps a copy of this entry's text, for a window about to be re-used (its fields read it).</summary>
+    public void Detach()
+    {
+        Source = new BibText(Source.Slice(Start, End - Start).ToString(), Start);
+        Fields = Fields.Over(Source);
+    }
+
     /// <summary>The values of the same entry read again with other macros (the same text gives the same fields, in the same order).</summary>
     public void TakeValues(RawEntry again)
     {
+        Source = again.Source;
         Fields = again.Fields;
         MonthFromMacro = again.MonthFromMacro;
         Deferred = again.Deferred;

@@ -1,0 +1,248 @@
+using System.Text;
+using CiteLsp.Core.Text;
+using Microsoft.Win32.SafeHandles;
+
+namespace CiteLsp.Core.Bibliography.Bibtex;
+
+/// <summary>
+/// A huge UTF-8 library parsed a window of the file at a time, so that its text is never in memory whole (1.2 GB as
+/// UTF-16 for a 600 MB file). Windows are cut at lines that start an entry, which no value, key or recovery reads past
+/// (as <see cref="BibtexParser"/> cuts a text into parts for its cores); each core decodes its window into a buffer it
+/// re-uses for every window, scans it with the macros the windows before defined, and builds its entries lean; the
+/// windows' scans are joined in order as the parts of one text are. The result is the same as
+/// <see cref="BibtexParser.ParseLean"/>'s; where that cannot be had this way (a file not in UTF-8, a scan not joined),
+/// null, and the caller decodes the whole file.
+/// </summary>
+internal static class BibWindows
+{
+    public const int DefaultWindowBytes = 32 << 20;
+
+    public static CatalogFile? TryParse(string path, int windowBytes = DefaultWindowBytes)
+    {
+        try
+        {
+            using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            return TryParse(path, file, windowBytes);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or DecoderFallbackException) { return null; }
+    }
+
+    /// <summary>One window: bytes [From, To) are its own, [TextFrom, TextTo) what it decodes (the line break before it, and
+    /// the head of the next entry line after it, which a scan looks at).</summary>
+    private readonly record struct Cut(long From, long To, long TextFrom, long TextTo);
+
+    private static CatalogFile? TryParse(string path, SafeFileHandle file, int windowBytes)
+    {
+        var length = RandomAccess.GetLength(file);
+        var head = new byte[(int)Math.Min(length, 3)];
+        head = head[..RandomAccess.Read(file, head, 0)];
+        var preamble = head.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        if (Cuts(file, preamble, length, windowBytes) is not { Length: > 1 } cuts) return null;
+
+        // Where each window's characters and lines start: counted (and the UTF-8 checked) on all cores first.
+        var counts = new (long Chars, int Breaks)[cuts.Length];
+        var biggest = (int)cuts.Max(c => c.TextTo - c.TextFrom);
+        Cores.Each(cuts.Length, w => counts[w] = Count(file, cuts[w].From, cuts[w].To));
+        var charStart = new int[cuts.Length + 1];
+        var firstLine = new int[cuts.Length];
+        for (var w = 0; w < cuts.Length; w++)
+        {
+            if (charStart[w] + counts[w].Chars > int.MaxValue / 2) return null;
+            charStart[w + 1] = charStart[w] + (int)counts[w].Chars;
+            if (w + 1 < cuts.Length) firstLine[w + 1] = firstLine[w] + counts[w].Breaks;
+        }
+
+        var lines = new WindowLines(cuts.Length);
+        var offsets = new (int[] Chars, long[] Bytes)[cuts.Length];
+        var memo = new BibMemo();
+        var names = new NameTable();
+        var lastMacros = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var disk = new BibDiskFields(path, null!, lastMacros); // its offsets once every window is read
+        var build = BibtexParser.Builder(path, memo, disk);
+        var cores = Math.Max(1, Math.Min(Cores.Count, cuts.Length));
+        var buffers = Enumerable.Range(0, cores).Select(_ => new Buffers(biggest)).ToArray();
+        BibScanner? main = null;
+        var stop = (Pos: 0, Recovering: false);
+        // The first window alone: the @strings at the head of a file are then known to every other window's scan.
+        for (var (round, windows) = (0, 1); round < cuts.Length; round += windows, windows = Math.Min(cores, cuts.Length - round))
+        {
+            var scans = new BibScanner[windows];
+            var stops = new (int Pos, bool Recovering)[windows];
+            var known = main?.Macros; // what the windows before defined: values that use them are read at once
+            Cores.Each(windows, i =>
+            {
+                var w = round + i;
+                var source = buffers[i].Decode(file, cuts[w], charStart[w] - (w == 0 ? 0 : 1));
+                lines.Set(w, firstLine[w], LineStarts(source, charStart[w], charStart[w + 1], counts[w].Breaks));
+                offsets[w] = Checkpoints(source, charStart[w], charStart[w + 1], cuts[w].From);
+                scans[i] = new BibScanner(path, source, lines, known, names: names, build: build);
+                stops[i] = scans[i].RunFrom(charStart[w], false, null, end: w + 1 < cuts.Length ? charStart[w + 1] : int.MaxValue);
+            });
+            for (var i = 0; i < windows; i++)
+            {
+                var w = round + i;
+                if (main is null) (main, stop) = (scans[i], stops[i]);
+                else if (stop.Pos > charStart[w] || !main.Adopt(scans[i])) return null; // one scan would not give this
+                else stop = stops[i];
+                foreach (var e in scans[i].Entries) if (e.Built is null) e.Detach(); // before the buffer is written again
+                buffers[i].Close();
+            }
+        }
+
+        disk.Offsets = ByteOffsets.FromParts(Strict.CodePage, [.. offsets.SelectMany(o => o.Chars)], [.. offsets.SelectMany(o => o.Bytes)])
+            ?? throw new IOException("window checkpoints do not ascend");
+        main!.ReadBack = e => new BibText(disk.Offsets.Read(path, e.Start, e.End - e.Start) ?? throw new IOException("the file changed while it was read"), e.Start);
+        main.ResolveDeferred();
+        if (main.RedefinedMacro) return null; // its entries keep their fields: BibtexParser.ParseLean parses it as a small one
+        var (entries, _) = BibtexParser.Finish(main, path, memo, disk, lastMacros);
+        return new CatalogFile(path, BibtexParser.Format, entries, main.Diagnostics, lines.ToIndex(charStart[^1])) { OnDisk = disk };
+    }
+
+    private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Windows of at least <paramref name="windowBytes"/>, each but the first starting at an '@' that starts an
+    /// entry line ("\n@type{"): the first one that far from the start of the window before.</summary>
+    private static Cut[] Cuts(SafeFileHandle file, long preamble, long length, int windowBytes)
+    {
+        var starts = new List<(long At, long HeadEnd)>();
+        var block = new byte[Math.Min(windowBytes, 1 << 20) + 256];
+        for (var at = preamble + windowBytes; at < length;)
+        {
+            var read = RandomAccess.Read(file, block, at);
+            if (read == 0) break;
+            if (EntryLine(block.AsSpan(0, read)) is { } found)
+            {
+                starts.Add((at + found.At, at + found.HeadEnd));
+                at += found.At + windowBytes;
+            }
+            else at += Math.Max(1, read - 256); // the blocks overlap by more than any "\n@type {" looked at
+        }
+        var cuts = new Cut[starts.Count + 1];
+        for (var w = 0; w < cuts.Length; w++)
+        {
+            var from = w == 0 ? preamble : starts[w - 1].At;
+            var to = w < starts.Count ? starts[w].At : length;
+            cuts[w] = new Cut(from, to, w == 0 ? from : from - 1, w < starts.Count ? starts[w].HeadEnd : length);
+        }
+        return cuts;
+    }
+
+    /// <summary>The first "\n@type{" or "\n@type(" in <paramref name="bytes"/> that ends before it does: where its '@' is
+    /// and where its brace ends (what <see cref="BibScanner.StartsEntryLine"/> looks at).</summary>
+    private static (int At, int HeadEnd)? EntryLine(ReadOnlySpan<byte> bytes)
+    {
+        for (var i = bytes.IndexOf("\n@"u8); i >= 0;)
+        {
+            var p = i + 2;
+            while (p < bytes.Length && IsIdByte(bytes[p])) p++;
+            var typed = p > i + 2;
+            while (p < bytes.Length && bytes[p] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r' or (byte)'\f' or (byte)'\v') p++;
+            if (typed && p < bytes.Length && bytes[p] is (byte)'{' or (byte)'(') return (i + 1, p + 1);
+            var next = bytes[(i + 1)..].IndexOf("\n@"u8);
+            i = next < 0 ? -1 : i + 1 + next;
+        }
+        return null;
+    }
+
+    /// <summary>The scanner's identifier characters, on UTF-8 bytes: every byte of a non-ASCII character is one.</summary>
+    private static bool IsIdByte(byte b) =>
+        b > (byte)' ' && b is not ((byte)'"' or (byte)'#' or (byte)'%' or (byte)'\'' or (byte)'(' or (byte)')' or (byte)',' or (byte)'=' or (byte)'{' or (byte)'}' or (byte)'@');
+
+    /// <summary>
+    /// The characters (UTF-16) and line breaks (\n, \r\n, \r) in the bytes [from, to); a DecoderFallbackException when
+    /// they are not UTF-8. Read a chunk at a time, each cut before a character or a CRLF it would split.
+    /// </summary>
+    private static (long Chars, int Breaks) Count(SafeFileHandle file, long from, long to)
+    {
+        var buffer = new byte[(int)Math.Min(1 << 20, Math.Max(1, to - from))];
+        var (chars, breaks) = (0L, 0);
+        for (var at = from; at < to;)
+        {
+            var read = RandomAccess.Read(file, buffer.AsSpan(0, (int)Math.Min(buffer.Length, to - at)), at);
+            if (read == 0) throw new IOException("the file was cut short while it was read");
+            var whole = read;
+            if (at + read < to)
+            {
+                while (whole > 1 && read - whole < 4 && (buffer[whole - 1] & 0xC0) == 0x80) whole--;
+                if (whole > 1) whole--; // the character that started there is read with the next chunk
+                if (whole > 1 && buffer[whole - 1] == '\r') whole--; // and a CR with it, not apart from its LF
+            }
+            var chunk = buffer.AsSpan(0, whole);
+            chars += Strict.GetCharCount(chunk);
+            breaks += chunk.Count((byte)'\n') + chunk.Count((byte)'\r') - chunk.Count("\r\n"u8);
+            at += whole;
+        }
+        return (chars, breaks);
+    }
+
+    private static void ReadExactly(SafeFileHandle file, Span<byte> into, long at)
+    {
+        for (var done = 0; done < into.Length;)
+        {
+            var read = RandomAccess.Read(file, into[done..], at + done);
+            if (read == 0) throw new IOException("the file was cut short while it was read");
+            done += read;
+        }
+    }
+
+    /// <summary>The window's first character, then each line start a break among its own characters [from, to) opens.</summary>
+    private static int[] LineStarts(BibText source, int from, int to, int breaks)
+    {
+        var text = source.Slice(from, to - from);
+        var starts = new int[1 + breaks];
+        starts[0] = from;
+        var n = 1;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var k = text[i..].IndexOfAny('\r', '\n');
+            if (k < 0) break;
+            i += k;
+            if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
+            if (n == starts.Length) throw new IOException("the file changed while it was read"); // more breaks than counted
+            starts[n++] = from + i + 1;
+        }
+        return n == starts.Length ? starts : throw new IOException("the file changed while it was read");
+    }
+
+    /// <summary>A checkpoint every few thousand of the window's own characters (as <see cref="ByteOffsets.Of"/> makes them).</summary>
+    private static (int[] Chars, long[] Bytes) Checkpoints(BibText source, int from, int to, long byteFrom)
+    {
+        const int Stride = 4096;
+        var (chars, bytes) = (new List<int>(), new List<long>());
+        for (var (at, b) = (from, byteFrom); at < to;)
+        {
+            chars.Add(at);
+            bytes.Add(b);
+            var next = Math.Min(to, at + Stride);
+            if (next < to && char.IsHighSurrogate(source.Slice(next - 1, 1)[0])) next++; // never between the halves of a pair
+            b += Strict.GetByteCount(source.Slice(at, next - at));
+            at = next;
+        }
+        return ([.. chars], [.. bytes]);
+    }
+
+    /// <summary>A core's room to read and decode its windows into, re-used for each.</summary>
+    private sealed class Buffers(int bytes)
+    {
+        private readonly byte[] _bytes = new byte[bytes];
+        /// <summary>
+        /// Written in place for each window, as <see cref="string.Create{TState}"/>'s callback writes a new string: the
+        /// windows' texts are then not garbage the load's GC region keeps (that is the whole point). Nothing keeps it
+        /// but the window's <see cref="BibText"/>, closed before it is written again; the entries it served hold copies.
+        /// </summary>
+        private readonly string _chars = new('\0', bytes);
+        private BibText? _window;
+
+        /// <param name="start">Where the window's first character is in the file's text.</param>
+        public unsafe BibText Decode(SafeFileHandle file, Cut cut, int start)
+        {
+            var bytes = _bytes.AsSpan(0, (int)(cut.TextTo - cut.TextFrom));
+            ReadExactly(file, bytes, cut.TextFrom);
+            int count;
+            fixed (char* chars = _chars) count = Strict.GetChars(bytes, new Span<char>(chars, _chars.Length));
+            return _window = new BibText(_chars, start, start + count);
+        }
+
+        public void Close() => _window?.Close();
+    }
+}
