@@ -89,7 +89,7 @@ public static class CatalogLoader
     }
 
     /// <summary>The head of a file that is BibTeX whatever follows (not JSON or YAML that a later "@type{" could still be in).</summary>
-    private static bool IsBibtex(string head) =>
+    internal static bool IsBibtex(string head) =>
         head.AsSpan().TrimStart("\uFEFF \t\r\n") is [not ('[' or '{' or '-'), ..] && Detect(head) == Kind.Bibtex;
 
     /// <summary>Where the decoded text's characters are in the file, for a library that reads its fields from there.</summary>

@@ -49,7 +49,7 @@ public sealed class LineIndex : ILinePositions
     /// Counts the line starts opened by the line breaks that begin in [from, to) and writes them into
     /// <paramref name="into"/> as far as it reaches. A CRLF is one break.
     /// </summary>
-    private static int StartsOpened(ReadOnlySpan<char> text, int from, int to, Span<int> into)
+    internal static int StartsOpened(ReadOnlySpan<char> text, int from, int to, Span<int> into)
     {
         var n = 0;
         var i = from;

@@ -87,6 +87,17 @@ public class BibWindowsTests
         Assert.Equal(["First", "Second"], CatalogLoader.Load(path, null, fieldsOnDiskAbove: 0).Entries.Where(e => e.Key.Length == 1).Select(e => e.Fields["publisher"]));
     }
 
+    /// <summary>What the loader reads a window at a time: BibTeX from its head on, whatever comes before the first entry;
+    /// not CSL-JSON or CSL-YAML, which may hold "@type{" in a value.</summary>
+    [Theory]
+    [InlineData("@article{a, title = {A}}\n", true)]
+    [InlineData("% Exported by Zotero\n\n@article{a, title = {A}}\n", true)]
+    [InlineData("This file was created with JabRef.\n@article{a, title = {A}}\n", true)]
+    [InlineData("[{\"id\": \"a\", \"note\": \"@article{a,\"}]", false)]
+    [InlineData("---\nreferences:\n- id: a\n  note: \"@article{a,\"\n", false)]
+    [InlineData("- id: a\n  note: \"@article{a,\"\n", false)]
+    public void Only_bibtex_heads_are_read_in_windows(string head, bool windows) => Assert.Equal(windows, CatalogLoader.IsBibtex(head));
+
     private static void AssertSame(CatalogFile whole, CatalogFile windowed)
     {
         Assert.True(windowed.FieldsOnDisk);

@@ -8,6 +8,9 @@ namespace CiteLsp.Core.Bibliography.Bibtex;
 /// </summary>
 internal sealed partial class BibScanner
 {
+    /// <summary>This scan's keys, once it adopts another's: most keys of the next are in no map, and found so at once.</summary>
+    private KeyFilter? _keys;
+
     /// <summary>
     /// Takes over <paramref name="second"/>'s scan of the rest of the text, which started where this scan stopped (at
     /// an '@' that starts an entry line), so that this scanner ends as one scan of the whole text would, before
@@ -15,9 +18,6 @@ internal sealed partial class BibScanner
     /// month macro another value, the second part's @strings use a macro this part defines or already reported, or it
     /// has both @strings and values that need this part's macros.
     /// </summary>
-    /// <summary>This scan's keys, once it adopts another's: most keys of the next are in no map, and found so at once.</summary>
-    private KeyFilter? _keys;
-
     public bool Adopt(BibScanner second)
     {
         for (var m = 0; m < 12; m++)
