@@ -314,7 +314,14 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
         // garbage is collected after (below), not by every young collection meanwhile.
         using (cache is null ? default : Core.Bibliography.NoGcRegion.ForParseAndIndex(stamp?.Length ?? 0))
         {
-            file = CatalogLoader.Load(path, previous, settings.FieldsOnDiskAboveBytes);
+            try { file = CatalogLoader.Load(path, previous, settings.FieldsOnDiskAboveBytes); }
+            catch (Exception ex) when (ex is not (OutOfMemoryException or OperationCanceledException))
+            {
+                // A parser's bug costs this file, reported on it, not the whole sync and the status the client waits for.
+                log.Error($"{path}: loading failed: {ex}");
+                return new CatalogFile(path, "unreadable", [],
+                    [new CatalogDiagnostic(Severity.Error, "catalog-unreadable", $"cannot load catalog: {ex.Message}", new SourceSpan(path, 0, 0))], new LineIndex(""));
+            }
             if (cache is not null && file.Format == "bibtex")
             {
                 progress?.Report($"{Path.GetFileName(path)}: indexing {file.Entries.Count:N0} entries");

@@ -1,0 +1,37 @@
+using Newtonsoft.Json.Linq;
+
+namespace CiteLsp.Tests.Server.Catalogs;
+
+/// <summary>A lean library read a window of the file at a time (issue 12) serves completion, hover and its diagnostics
+/// over the real process: positions, lines and the fields read back from the file are the file's.</summary>
+public class WindowedLoadEndToEndTests
+{
+    [Fact]
+    public async Task A_library_read_in_windows_serves_completion_hover_and_diagnostics()
+    {
+        using var dir = new TempDir();
+        // After the 200,000 entries (in the second window): an entry that inherits from one in the first window, and a typo.
+        var library = LoadProgressEndToEndTests.BigLibrary(dir, "@inproceedings{windowprobe2024,\n  title = {Window Probe},\n  crossref = {conf7},\n"
+            + "  abstract = {Read back from the second window.},\n}\n\n@article{broken2024,\n  title = {Unclosed,\n");
+        File.WriteAllText(library, "@proceedings{conf7,\n  title = {Proceedings of the Seventh Window},\n  year = {2024},\n}\n\n" + File.ReadAllText(library));
+        var options = new { library = new[] { library }, seeds = new { enabled = false }, limits = new { fieldsOnDiskAboveMB = 1 } };
+        await using var client = LspClient.Start();
+        await client.InitializeAsync(initializationOptions: options);
+        // Open while the library loads: its arrival publishes the diagnostics of the bibliography files open documents use.
+        var doc = dir.Uri("paper.tex");
+        await client.OpenAsync(doc, "\\bibliography{library}\n\\cite{windowprobe2024} \\cite{window probe}");
+        Assert.Equal(200_003, (int)(await client.NextStatusAsync(timeoutSeconds: 120))["entries"]!);
+
+        var hover = (string)(await client.RequestAsync("textDocument/hover", new { textDocument = new { uri = doc }, position = new { line = 1, character = 10 } }))["contents"]!["value"]!;
+        Assert.Contains("Window Probe", hover);
+        Assert.Contains("Proceedings of the Seventh Window", hover); // inherited from the first window
+        Assert.EndsWith("Read back from the second window.", hover);
+        var items = (JArray)(await client.RequestAsync("textDocument/completion", new { textDocument = new { uri = doc }, position = new { line = 1, character = 41 } }))["items"]!;
+        Assert.Equal("windowprobe2024", (string)items[0]["label"]!);
+
+        // The document's bibliography: the unclosed brace is reported on its line of the file, 1.4 million lines down.
+        var line = Array.FindIndex(File.ReadAllLines(library), l => l.Contains("{Unclosed,"));
+        var reported = await client.NextDiagnosticsAsync(dir.Uri("library.bib"), d => d.Count > 0, timeoutSeconds: 60);
+        Assert.Contains(reported, d => (int)d["range"]!["start"]!["line"]! == line && ((string)d["message"]!).Contains("unbalanced"));
+    }
+}
