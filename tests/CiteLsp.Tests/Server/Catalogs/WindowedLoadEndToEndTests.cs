@@ -15,12 +15,25 @@ public class WindowedLoadEndToEndTests
             + "  abstract = {Read back from the second window.},\n}\n\n@article{broken2024,\n  title = {Unclosed,\n");
         File.WriteAllText(library, "@proceedings{conf7,\n  title = {Proceedings of the Seventh Window},\n  year = {2024},\n}\n\n" + File.ReadAllText(library));
         var options = new { library = new[] { library }, seeds = new { enabled = false }, limits = new { fieldsOnDiskAboveMB = 1 } };
-        await using var client = LspClient.Start();
+        using var cache = new TempDir();
+        await using (var client = LspClient.StartWithCache(cache.Path))
+        {
+            await ServesAsync(client, dir, library, options, fromCache: false);
+            await LspClient.WaitUntilAsync(() => client.Process!.Stderr.Contains($"{library}: cached"), timeoutSeconds: 120);
+        }
+        // A restart reads where the windows' characters are in the file from the cache, and the abstract back through it.
+        await using var restarted = LspClient.StartWithCache(cache.Path);
+        await ServesAsync(restarted, dir, library, options, fromCache: true);
+    }
+
+    private static async Task ServesAsync(LspClient client, TempDir dir, string library, object options, bool fromCache)
+    {
         await client.InitializeAsync(initializationOptions: options);
         // Open while the library loads: its arrival publishes the diagnostics of the bibliography files open documents use.
         var doc = dir.Uri("paper.tex");
         await client.OpenAsync(doc, "\\bibliography{library}\n\\cite{windowprobe2024} \\cite{window probe}");
         Assert.Equal(200_003, (int)(await client.NextStatusAsync(timeoutSeconds: 120))["entries"]!);
+        Assert.Equal(fromCache, client.Process!.Stderr.Contains("entries from the cache"));
 
         var hover = (string)(await client.RequestAsync("textDocument/hover", new { textDocument = new { uri = doc }, position = new { line = 1, character = 10 } }))["contents"]!["value"]!;
         Assert.Contains("Window Probe", hover);
