@@ -43,9 +43,9 @@ internal static class BibWindows
         var preamble = head.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
         if (Cuts(file, preamble, length, windowBytes) is not { Length: > 1 } cuts) return null;
 
-        var counts = new (long Chars, int Breaks)[cuts.Length];
+        var breaks = new int[cuts.Length];
         var charStart = new int[cuts.Length + 1];
-        var firstLine = new int[cuts.Length];
+        var firstLine = new int[cuts.Length + 1];
         var lines = new WindowLines(cuts.Length);
         var offsets = new (int[] Chars, long[] Bytes)[cuts.Length];
         var memo = new BibMemo();
@@ -56,50 +56,45 @@ internal static class BibWindows
         var cores = Math.Max(1, Math.Min(Cores.Count, cuts.Length));
         var biggest = (int)cuts.Max(c => c.TextTo - c.TextFrom);
         var buffers = Enumerable.Range(0, cores).Select(_ => new Buffers(biggest)).ToArray();
-
-        // Window w, decoded into buffer i and scanned with the macros known before it.
-        (BibScanner Scan, (int Pos, bool Recovering) Stop) ScanWindow(int w, int i, IReadOnlyDictionary<string, string>? known)
+        BibScanner? main = null;
+        var stop = (Pos: 0, Recovering: false);
+        // The first window alone, so that the @strings at the head of a file are known to every other window's scan.
+        for (var (round, windows) = (0, 1); round < cuts.Length; round += windows, windows = Math.Min(cores, cuts.Length - round))
         {
-            var source = buffers[i].Decode(file, cuts[w], charStart[w] - (w == 0 ? 0 : 1));
-            lines.Set(w, firstLine[w], LineStarts(source, charStart[w], charStart[w + 1], counts[w].Breaks));
-            offsets[w] = Checkpoints(source, charStart[w], charStart[w + 1], cuts[w].From);
-            var scan = new BibScanner(path, source, lines, known, names: names, build: build);
-            return (scan, scan.RunFrom(charStart[w], false, null, end: w + 1 < cuts.Length ? charStart[w + 1] : int.MaxValue));
-        }
-
-        // The first window alone, so that the @strings at the head of a file are known to every other window's scan;
-        // meanwhile the other core counts where each later window's characters and lines start (and checks the UTF-8).
-        counts[0] = Count(file, cuts[0].From, cuts[0].To);
-        charStart[1] = (int)Math.Min(counts[0].Chars, int.MaxValue / 2);
-        (BibScanner Scan, (int Pos, bool Recovering) Stop) first = default;
-        Cores.Run(() => first = ScanWindow(0, 0, null), () =>
-        {
-            for (var w = 1; w < cuts.Length; w++) counts[w] = Count(file, cuts[w].From, cuts[w].To);
-        });
-        for (var w = 1; w < cuts.Length; w++)
-        {
-            if (charStart[w] + counts[w].Chars > int.MaxValue / 2) return null;
-            charStart[w + 1] = charStart[w] + (int)counts[w].Chars;
-            firstLine[w] = firstLine[w - 1] + counts[w - 1].Breaks;
-        }
-        var (main, stop) = (first.Scan!, first.Stop); // set: Run returns once both are done
-        Detach(main, buffers[0]);
-        for (var (round, windows) = (1, Math.Min(cores, cuts.Length - 1)); round < cuts.Length; round += windows, windows = Math.Min(cores, cuts.Length - round))
-        {
-            var scans = new (BibScanner Scan, (int Pos, bool Recovering) Stop)[windows];
-            var known = main.Macros; // what the windows before defined: values that use them are read at once
-            Cores.Each(windows, i => scans[i] = ScanWindow(round + i, i, known));
+            // Each window decoded (its UTF-8 checked) and its own characters and line breaks counted, then where it
+            // starts is known from the ones before.
+            var owned = new int[windows];
+            Cores.Each(windows, i => (owned[i], breaks[round + i]) = buffers[i].Decode(file, cuts[round + i], lead: round + i > 0));
             for (var i = 0; i < windows; i++)
             {
-                if (stop.Pos > charStart[round + i] || !main.Adopt(scans[i].Scan)) return null; // one scan would not give this
-                stop = scans[i].Stop;
+                var w = round + i;
+                if ((long)charStart[w] + owned[i] > int.MaxValue / 2) return null;
+                charStart[w + 1] = charStart[w] + owned[i];
+                firstLine[w + 1] = firstLine[w] + breaks[w];
+            }
+            var scans = new (BibScanner Scan, (int Pos, bool Recovering) Stop)[windows];
+            var known = main?.Macros; // what the windows before defined: values that use them are read at once
+            Cores.Each(windows, i =>
+            {
+                var w = round + i;
+                var source = buffers[i].Open(charStart[w] - (w == 0 ? 0 : 1));
+                lines.Set(w, firstLine[w], LineStarts(source, charStart[w], charStart[w + 1], breaks[w]));
+                offsets[w] = Checkpoints(source, charStart[w], charStart[w + 1], cuts[w].From);
+                var scan = new BibScanner(path, source, lines, known, names: names, build: build);
+                scans[i] = (scan, scan.RunFrom(charStart[w], false, null, end: w + 1 < cuts.Length ? charStart[w + 1] : int.MaxValue));
+            });
+            for (var i = 0; i < windows; i++)
+            {
+                if (main is null) (main, stop) = scans[i];
+                else if (stop.Pos > charStart[round + i] || !main.Adopt(scans[i].Scan)) return null; // one scan would not give this
+                else stop = scans[i].Stop;
                 Detach(scans[i].Scan, buffers[i]);
             }
         }
 
         disk.Offsets = ByteOffsets.FromParts(Strict.CodePage, [.. offsets.SelectMany(o => o.Chars)], [.. offsets.SelectMany(o => o.Bytes)])
             ?? throw new IOException("window checkpoints do not ascend");
-        main.ReadBack = e => new BibText(disk.Offsets.Read(path, e.Start, e.End - e.Start) ?? throw new IOException("the file changed while it was read"), e.Start);
+        main!.ReadBack = e => new BibText(disk.Offsets.Read(path, e.Start, e.End - e.Start) ?? throw new IOException("the file changed while it was read"), e.Start);
         main.ResolveDeferred();
         if (main.RedefinedMacro) return null; // its entries keep their fields: BibtexParser.ParseLean parses it as a small one
         var (entries, _) = BibtexParser.Finish(main, path, memo, disk, lastMacros);
@@ -165,33 +160,6 @@ internal static class BibWindows
     private static bool IsIdByte(byte b) =>
         b > (byte)' ' && b is not ((byte)'"' or (byte)'#' or (byte)'%' or (byte)'\'' or (byte)'(' or (byte)')' or (byte)',' or (byte)'=' or (byte)'{' or (byte)'}' or (byte)'@');
 
-    /// <summary>
-    /// The characters (UTF-16) and line breaks (\n, \r\n, \r) in the bytes [from, to); a DecoderFallbackException when
-    /// they are not UTF-8. Read a chunk at a time, each cut before a character or a CRLF it would split.
-    /// </summary>
-    private static (long Chars, int Breaks) Count(SafeFileHandle file, long from, long to)
-    {
-        var buffer = new byte[(int)Math.Min(1 << 20, Math.Max(1, to - from))];
-        var (chars, breaks) = (0L, 0);
-        for (var at = from; at < to;)
-        {
-            var read = RandomAccess.Read(file, buffer.AsSpan(0, (int)Math.Min(buffer.Length, to - at)), at);
-            if (read == 0) throw new IOException("the file was cut short while it was read");
-            var whole = read;
-            if (at + read < to)
-            {
-                while (whole > 1 && read - whole < 4 && (buffer[whole - 1] & 0xC0) == 0x80) whole--;
-                if (whole > 1) whole--; // the character that started there is read with the next chunk
-                if (whole > 1 && buffer[whole - 1] == '\r') whole--; // and a CR with it, not apart from its LF
-            }
-            var chunk = buffer.AsSpan(0, whole);
-            chars += Strict.GetCharCount(chunk);
-            breaks += chunk.Count((byte)'\n') + chunk.Count((byte)'\r') - chunk.Count("\r\n"u8);
-            at += whole;
-        }
-        return (chars, breaks);
-    }
-
     private static void ReadExactly(SafeFileHandle file, Span<byte> into, long at)
     {
         for (var done = 0; done < into.Length;)
@@ -243,15 +211,23 @@ internal static class BibWindows
         private readonly string _chars = new('\0', bytes);
         private BibText? _window;
 
-        /// <param name="start">Where the window's first character is in the file's text.</param>
-        public unsafe BibText Decode(SafeFileHandle file, Cut cut, int start)
+        private int _count;
+
+        /// <summary>Reads and decodes a window (a DecoderFallbackException if it is not UTF-8): how many of its
+        /// characters are its own (not the line break before it, <paramref name="lead"/>, nor the head of the next entry
+        /// line after it) and how many line breaks are among them.</summary>
+        public unsafe (int Owned, int Breaks) Decode(SafeFileHandle file, Cut cut, bool lead)
         {
             var bytes = _bytes.AsSpan(0, (int)(cut.TextTo - cut.TextFrom));
             ReadExactly(file, bytes, cut.TextFrom);
-            int count;
-            fixed (char* chars = _chars) count = Strict.GetChars(bytes, new Span<char>(chars, _chars.Length));
-            return _window = new BibText(_chars, start, start + count);
+            fixed (char* chars = _chars) _count = Strict.GetChars(bytes, new Span<char>(chars, _chars.Length));
+            var from = lead ? 1 : 0;
+            var to = _count - Strict.GetCharCount(bytes[(int)(cut.To - cut.TextFrom)..]);
+            return (to - from, LineIndex.StartsOpened(_chars.AsSpan(0, _count), from, to, default));
         }
+
+        /// <param name="start">Where the window's first character is in the file's text.</param>
+        public BibText Open(int start) => _window = new BibText(_chars, start, start + _count);
 
         public void Close() => _window?.Close();
     }
