@@ -43,17 +43,22 @@ public sealed class ByteOffsets
     /// </summary>
     public string? Read(string path, int start, int length)
     {
+        try
+        {
+            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            return Read(handle, start, length);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return null; }
+    }
+
+    /// <summary><see cref="Read(string, int, int)"/> through a handle already open (many reads in a row).</summary>
+    internal string? Read(Microsoft.Win32.SafeHandles.SafeFileHandle handle, int start, int length)
+    {
         var i = Array.BinarySearch(_chars, start);
         if (i < 0) i = ~i - 1;
         var skip = start - _chars[i];
         var buffer = new byte[_encoding.GetMaxByteCount(skip + length)];
-        int read;
-        try
-        {
-            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            read = RandomAccess.Read(handle, buffer, _bytes[i]);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return null; }
+        var read = RandomAccess.Read(handle, buffer, _bytes[i]);
         var text = _encoding.GetString(buffer, 0, read);
         return text.Length >= skip + length ? text.Substring(skip, length) : null;
     }

@@ -16,8 +16,8 @@ internal sealed partial class BibScanner
     private static readonly SearchValues<char> BraceOrAt = SearchValues.Create("{}@");
     private static readonly SearchValues<char> QuoteBraceOrAt = SearchValues.Create("{}\"@");
 
-    private readonly BibWindow _s;
-    private readonly BibText _source;
+    private BibWindow _s;
+    private BibText _source;
     private readonly string _path;
     private readonly ILinePositions _lines;
     private readonly NameTable _names;
@@ -463,10 +463,17 @@ internal sealed partial class BibScanner
     /// <summary>Re-reads values that used a macro defined later in the file (bibtex would leave it empty).</summary>
     public void ResolveDeferred()
     {
+        BibScanner? apart = null;
         foreach (var e in _deferred)
         {
-            // An entry of a window scanned apart reads its own text (BibWindows); what it reports is reported here.
-            var reader = e.Source == _source ? this : new BibScanner(_path, e.Source, _lines, _macros, _reportedMacros, _names);
+            // An entry of a window scanned apart reads its own text (BibWindows), and what it reports is reported here
+            // (the macros reported once are one set).
+            var reader = this;
+            if (e.Source != _source)
+            {
+                reader = apart ??= new BibScanner(_path, e.Source, _lines, _macros, names: _names) { _reportedMacros = _reportedMacros ??= new(StringComparer.OrdinalIgnoreCase) };
+                (reader._source, reader._s) = (e.Source, e.Source.Window);
+            }
             foreach (var (field, start, macroAt) in e.Deferred!.DistinctBy(d => d.Field))
             {
                 var p = start;
@@ -477,7 +484,7 @@ internal sealed partial class BibScanner
             }
             if (reader == this) continue;
             Diagnostics.AddRange(reader.Diagnostics);
-            _reportedMacros = reader._reportedMacros;
+            reader.Diagnostics.Clear();
         }
     }
 

@@ -94,7 +94,7 @@ internal static class BibWindows
 
         disk.Offsets = ByteOffsets.FromParts(Strict.CodePage, [.. offsets.SelectMany(o => o.Chars)], [.. offsets.SelectMany(o => o.Bytes)])
             ?? throw new IOException("window checkpoints do not ascend");
-        main!.ReadBack = e => new BibText(disk.Offsets.Read(path, e.Start, e.End - e.Start) ?? throw new IOException("the file changed while it was read"), e.Start);
+        main!.ReadBack = e => new BibText(disk.Offsets.Read(file, e.Start, e.End - e.Start) ?? throw new IOException("the file changed while it was read"), e.Start);
         main.ResolveDeferred();
         if (main.RedefinedMacro) return null; // its entries keep their fields: BibtexParser.ParseLean parses it as a small one
         var (entries, _) = BibtexParser.Finish(main, path, memo, disk, lastMacros);
