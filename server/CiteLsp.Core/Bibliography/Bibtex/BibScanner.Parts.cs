@@ -34,19 +34,17 @@ internal sealed partial class BibScanner
         });
 
         // The second part's keys are unique there; those this scan has too are duplicates, where one scan reports
-        // them. Looked up on all cores (the maps are only read); the second part's map then answers for the others.
+        // them. Looked up only when the filter of this scan's keys lets them through; the second part's map then answers
+        // for the others.
         if (_keys is null)
         {
             _keys = new KeyFilter();
-            foreach (var e in Entries) _keys.Add(KeyFilter.Hash(e.Key));
+            foreach (var h in KeyHashes()) _keys.Add(h);
         }
         var taken = new RawEntry?[second.Entries.Count];
-        var hashes = new uint[taken.Length];
-        Cores.Parts(taken.Length, (from, to) =>
-        {
-            for (var i = from; i < to; i++)
-                if (_keys.MayContain(hashes[i] = KeyFilter.Hash(second.Entries[i].Key))) taken[i] = Find(second.Entries[i].Key);
-        });
+        var hashes = second.KeyHashes();
+        for (var i = 0; i < taken.Length; i++)
+            if (_keys.MayContain(hashes[i])) taken[i] = Find(second.Entries[i].Key);
         if (taken.Any(t => t is not null)) TakeEntries(second, taken);
         else TakeAll(second);
         _adopted.Add(second._byKey);
@@ -129,6 +127,16 @@ internal sealed partial class BibScanner
         var e = Find(key);
         if (e is { Built: not null, Fields.Count: 0 }) Reread(e);
         return e;
+    }
+
+    private uint[]? _keyHashes;
+
+    /// <summary>The <see cref="KeyFilter"/> hashes of this scan's keys: made on its own core once it is done, before it is
+    /// joined to the scans before it (<see cref="BibWindows"/>).</summary>
+    public uint[] KeyHashes()
+    {
+        if (_keyHashes?.Length != Entries.Count) _keyHashes = [.. Entries.Select(e => KeyFilter.Hash(e.Key))];
+        return _keyHashes;
     }
 
     /// <summary>Where an entry's text is read from once the window that held it was re-used (<see cref="BibWindows"/>).</summary>

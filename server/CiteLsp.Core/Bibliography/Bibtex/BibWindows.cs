@@ -82,6 +82,7 @@ internal static class BibWindows
                 offsets[w] = Checkpoints(source, charStart[w], charStart[w + 1], cuts[w].From);
                 var scan = new BibScanner(path, source, lines, known, names: names, build: build);
                 scans[i] = (scan, scan.RunFrom(charStart[w], false, null, end: w + 1 < cuts.Length ? charStart[w + 1] : int.MaxValue));
+                scan.KeyHashes(); // here, beside the other core's scan, not in the join
             });
             for (var i = 0; i < windows; i++)
             {
