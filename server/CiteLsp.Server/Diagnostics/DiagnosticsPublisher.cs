@@ -20,6 +20,8 @@ namespace CiteLsp.Server.Diagnostics;
 internal sealed class DiagnosticsPublisher : IDisposable
 {
     private const string All = "";
+    /// <summary>The bibliography files open documents use, alone: a document now uses one that is loaded already.</summary>
+    private const string CatalogFiles = "\u0001";
     private readonly Session _session;
     private readonly Channel<(string Uri, bool Debounce)> _queue = Channel.CreateUnbounded<(string, bool)>();
     private readonly CancellationTokenSource _stop = new();
@@ -46,7 +48,11 @@ internal sealed class DiagnosticsPublisher : IDisposable
                 Typing.Edited(old, document);
                 _queue.Writer.TryWrite((uri, true));
             }
-            else if (!SameResolution(before.Bibliography(uri), after.Bibliography(uri))) _queue.Writer.TryWrite((uri, false));
+            else if (!SameResolution(before.Bibliography(uri), after.Bibliography(uri)))
+            {
+                _queue.Writer.TryWrite((uri, false));
+                _queue.Writer.TryWrite((CatalogFiles, false)); // a library file may have become its bibliography
+            }
         }
         foreach (var uri in before.Documents.Keys)
             if (!after.Documents.ContainsKey(uri))
@@ -85,6 +91,7 @@ internal sealed class DiagnosticsPublisher : IDisposable
                     while (_queue.Reader.TryRead(out var item)) batch.Add(item.Uri);
                 }
                 var snapshot = _session.State.Current;
+                var catalogFiles = batch.Remove(CatalogFiles) | batch.Contains(All);
                 var uris = batch.Contains(All) ? snapshot.Documents.Keys.Concat(batch.Where(u => u != All)).Distinct(StringComparer.Ordinal) : batch;
                 foreach (var uri in uris)
                 {
@@ -93,7 +100,7 @@ internal sealed class DiagnosticsPublisher : IDisposable
                     catch (StreamJsonRpc.ConnectionLostException) { _session.Log.Debug($"diagnostics for {uri} not sent: the connection is closed"); }
                     catch (Exception ex) when (ex is not OperationCanceledException) { _session.Log.Error($"diagnostics for {uri} failed: {ex.Message}", ex.ToString()); }
                 }
-                if (batch.Contains(All)) await PublishCatalogFilesAsync(snapshot);
+                if (catalogFiles) await PublishCatalogFilesAsync(snapshot);
             }
         }
         catch (OperationCanceledException) { }

@@ -10,8 +10,8 @@ namespace CiteLsp.Core.Bibliography.Bibtex;
 /// (as <see cref="BibtexParser"/> cuts a text into parts for its cores); each core decodes its window into a buffer it
 /// re-uses for every window, scans it with the macros the windows before defined, and builds its entries lean; the
 /// windows' scans are joined in order as the parts of one text are. The result is the same as
-/// <see cref="BibtexParser.ParseLean"/>'s; where that cannot be had this way (a file not in UTF-8, a scan not joined),
-/// null, and the caller decodes the whole file.
+/// <see cref="BibtexParser.ParseLean"/>'s; where that cannot be had this way (a file not in UTF-8, scans that cannot be
+/// joined, a used macro given another value, a file rewritten meanwhile), null, and the caller decodes the whole file.
 /// </summary>
 internal static class BibWindows
 {

@@ -107,6 +107,22 @@ public class DiagnosticsTests
         Assert.Contains(bibDiagnostics, d => ((string?)d["message"])!.Contains("iozone", StringComparison.Ordinal));
     }
 
+    /// <summary>The writer's library (a Zotero export) is loaded at start-up; a paper opened later names it as its
+    /// bibliography: its errors are published then, not only at its next change.</summary>
+    [Fact]
+    public async Task A_loaded_library_a_document_opens_as_its_bibliography_has_its_errors_published()
+    {
+        using var dir = new TempDir();
+        var library = dir.File("library.bib", "@misc{twice,\n  title = {First},\n}\n\n@misc{twice,\n  title = {Second},\n}\n");
+        await using var client = LspClient.Start();
+        await client.InitializeAsync(initializationOptions: new { library = new[] { library }, seeds = new { enabled = false } });
+        Assert.Equal(1, (int)(await client.NextStatusAsync())["entries"]!);
+
+        await client.OpenAsync(dir.Uri("paper.tex"), "\\documentclass{article}\n\\begin{document}\n\\cite{twice}\n\\bibliography{library}\n\\end{document}\n");
+        var reported = await client.NextDiagnosticsAsync(dir.Uri("library.bib"), d => d.Count > 0, timeoutSeconds: 15);
+        Assert.Equal("bib-duplicate-key:4", string.Join(" ", reported.Select(d => $"{d["code"]}:{d["range"]!["start"]!["line"]}")));
+    }
+
     [Fact]
     public async Task Closing_a_document_clears_its_diagnostics()
     {
