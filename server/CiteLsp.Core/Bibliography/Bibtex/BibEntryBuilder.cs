@@ -11,8 +11,9 @@ internal static class BibEntryBuilder
 
     /// <param name="memo">This thread's names and venues parsed before (shared, not parsed again).</param>
     /// <param name="disk">For a lean library: the entry keeps no raw fields and reads them from the file.</param>
-    public static Entry Build(RawEntry e, string path, BibText source, ulong macroSeed, BibMemo? memo = null, BibDiskFields? disk = null)
+    public static Entry Build(RawEntry e, string path, ulong macroSeed, BibMemo? memo = null, BibDiskFields? disk = null)
     {
+        var source = e.Source;
         var f = e.Fields;
         var (people, truncated) = Span(f, "author", out var names) || Span(f, "editor", out names) ? BibNames.Parse(names, memo) : ([], false);
         return new Entry

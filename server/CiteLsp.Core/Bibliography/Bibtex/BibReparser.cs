@@ -87,7 +87,7 @@ internal static class BibReparser
 
         var window = scanner.Entries.Count;
         var entries = new Entry[headEntries + window + old.Entries.Count - tailEntries];
-        for (var i = 0; i < window; i++) entries[headEntries + i] = BibEntryBuilder.Build(scanner.Entries[i], path, source, state.MacroSeed);
+        for (var i = 0; i < window; i++) entries[headEntries + i] = BibEntryBuilder.Build(scanner.Entries[i], path, state.MacroSeed);
 
         var diagnostics = new List<CatalogDiagnostic>(state.Diagnostics.Count + scanner.Diagnostics.Count);
         diagnostics.AddRange(Range(state.Diagnostics, 0, headDiagnostics));

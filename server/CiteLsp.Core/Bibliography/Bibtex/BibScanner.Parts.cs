@@ -145,7 +145,7 @@ internal sealed partial class BibScanner
     /// <summary>Reads an entry's fields again with this scanner's macros (the same text: the same diagnostics, not repeated).</summary>
     private void Reread(RawEntry e)
     {
-        var reader = ReadBack is null ? this : new BibScanner(_path, ReadBack(e), _lines, _macros, names: _names);
+        var reader = ReadBack is null ? this : Over(ReadBack(e));
         var diagnostics = reader.Diagnostics.Count;
         var open = reader.SkipWs(reader.ScanId(reader.SkipWs(e.Start + 1)));
         var again = new RawEntry(reader._source, e.Type, e.Key, e.Start, e.KeyStart);

@@ -463,17 +463,10 @@ internal sealed partial class BibScanner
     /// <summary>Re-reads values that used a macro defined later in the file (bibtex would leave it empty).</summary>
     public void ResolveDeferred()
     {
-        BibScanner? apart = null;
         foreach (var e in _deferred)
         {
-            // An entry of a window scanned apart reads its own text (BibWindows), and what it reports is reported here
-            // (the macros reported once are one set).
-            var reader = this;
-            if (e.Source != _source)
-            {
-                reader = apart ??= new BibScanner(_path, e.Source, _lines, _macros, names: _names) { _reportedMacros = _reportedMacros ??= new(StringComparer.OrdinalIgnoreCase) };
-                (reader._source, reader._s) = (e.Source, e.Source.Window);
-            }
+            // An entry of a window scanned apart reads its own text (BibWindows), and what it reports is reported here.
+            var reader = Over(e.Source);
             foreach (var (field, start, macroAt) in e.Deferred!.DistinctBy(d => d.Field))
             {
                 var p = start;
@@ -486,6 +479,21 @@ internal sealed partial class BibScanner
             Diagnostics.AddRange(reader.Diagnostics);
             reader.Diagnostics.Clear();
         }
+    }
+
+    private BibScanner? _apart;
+
+    /// <summary>
+    /// This scanner, or one with its macros (and the macros it reported, one set) reading <paramref name="source"/>: the
+    /// text of an entry whose window was re-used (<see cref="BibWindows"/>). One for all such entries, pointed at each in
+    /// turn; its diagnostics are the caller's to take.
+    /// </summary>
+    private BibScanner Over(BibText source)
+    {
+        if (source == _source) return this;
+        _apart ??= new BibScanner(_path, source, _lines, _macros, names: _names) { _reportedMacros = _reportedMacros ??= new(StringComparer.OrdinalIgnoreCase) };
+        (_apart._source, _apart._s) = (source, source.Window);
+        return _apart;
     }
 
     private void ReportMacro(string name, int at, bool defined)

@@ -77,7 +77,7 @@ public static class BibtexParser
 
     /// <summary>How a lean library's scanners build an entry as soon as they scan it (see <see cref="BibScanner"/>).</summary>
     internal static Func<RawEntry, Entry> Builder(string path, BibMemo memo, BibDiskFields disk) =>
-        raw => BibEntryBuilder.Build(raw, path, raw.Source, 0, memo, disk);
+        raw => BibEntryBuilder.Build(raw, path, 0, memo, disk);
 
     /// <summary>
     /// The entries of a whole scan: aliases and inheritance resolved, the entries not built as they were scanned built
@@ -96,7 +96,7 @@ public static class BibtexParser
             for (var i = from; i < to; i++)
             {
                 var raw = scanner.Entries[i];
-                if (raw.Built is not { } built) entries[i] = BibEntryBuilder.Build(raw, path, raw.Source, seed, memo, disk);
+                if (raw.Built is not { } built) entries[i] = BibEntryBuilder.Build(raw, path, seed, memo, disk);
                 else (entries[i] = built).ContentHash ^= seed; // built with no macros' part in its hash
             }
         });
