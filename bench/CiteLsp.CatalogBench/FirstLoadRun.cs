@@ -1,36 +1,64 @@
 using System.Diagnostics;
 using CiteLsp.Core.Bibliography;
+using CiteLsp.Core.Bibliography.Cache;
 using CiteLsp.Core.Search;
 
 /// <summary>
-/// "first FILE [--lean]": what the server does on a library's first load, in a fresh process: read and parse, then the key
-/// maps and the search index built at once under the GC region the host uses. Wall and CPU time of each.
+/// "first FILE [--lean] [--save] [--alloc]": what the server does on a library's first load, in a fresh process: read and
+/// parse, then the key maps and the search index built at once under the GC region the host uses. Wall and CPU time of
+/// each; --save then writes the cache as the server does next (in $XDG_CACHE_HOME/citelsp), --alloc prints what each
+/// phase allocated, by type (sampled).
 /// </summary>
 internal static class FirstLoadRun
 {
     /// <param name="lean">Keep fields on disk whatever the size (the server does so from 128 MB on).</param>
-    public static int Run(string path, bool lean)
+    public static int Run(string path, bool lean, bool save, bool alloc)
     {
+        using var sampler = alloc ? new AllocationSampler() : null;
         var total = Stopwatch.StartNew();
         var cpu0 = Cpu();
         // One GC region for the parse and the index, as the server holds it (NoGcRegion.ForParseAndIndex).
         var noGc = NoGcRegion.ForParseAndIndex(new FileInfo(path).Length);
         var file = CatalogLoader.Load(path, null, lean ? 0 : CatalogLoader.DefaultFieldsOnDiskAbove);
         var (loadMs, cpu1, alloc1, pause1) = (total.Elapsed.TotalMilliseconds, Cpu(), GC.GetTotalAllocatedBytes() / 1e6, Pauses());
+        var parseAllocations = sampler?.Take();
         Catalog? catalog = null;
         SearchIndex? index = null;
         Parallel.Invoke(() => catalog = Catalog.Build([file]), () => index = SearchIndex.Build(file.Entries));
         noGc.Dispose();
         var (allMs, cpu2, alloc2, pause2) = (total.Elapsed.TotalMilliseconds, Cpu(), GC.GetTotalAllocatedBytes() / 1e6, Pauses());
+        var indexAllocations = sampler?.Take();
         Console.WriteLine($"{path}: {file.Entries.Count} entries{(file.FieldsOnDisk ? " (lean)" : "")}");
         Console.WriteLine($"  load (read + parse)       {loadMs,7:F0} ms wall {cpu1 - cpu0,7:F0} ms CPU {alloc1,6:F0} MB allocated, GC pauses {pause1,4:F0} ms");
         Console.WriteLine($"  key maps + search index   {allMs - loadMs,7:F0} ms wall {cpu2 - cpu1,7:F0} ms CPU {alloc2 - alloc1,6:F0} MB allocated, GC pauses {pause2 - pause1,4:F0} ms");
         Console.WriteLine($"  first load                {allMs,7:F0} ms wall {cpu2 - cpu0,7:F0} ms CPU");
-        Console.WriteLine($"  GC pauses {Pauses():F0} ms in all, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB");
+        Console.WriteLine($"  GC pauses {Pauses():F0} ms in all, peak working set {PeakMB():F0} MB");
+        if (save)
+        {
+            var (clock, cpu3, alloc3, pause3) = (Stopwatch.StartNew(), Cpu(), GC.GetTotalAllocatedBytes() / 1e6, Pauses());
+            // The first collection after the GC region falls in here, as it does in the server (it meets all the load made).
+            var written = new CatalogCache(CatalogCache.DefaultDirectory()).Save(file, index!);
+            Console.WriteLine($"  cache write ({(written ? "written" : "not cacheable")}) {clock.Elapsed.TotalMilliseconds,5:F0} ms wall {Cpu() - cpu3,7:F0} ms CPU "
+                + $"{GC.GetTotalAllocatedBytes() / 1e6 - alloc3,6:F0} MB allocated, GC pauses {Pauses() - pause3,4:F0} ms; peak working set {PeakMB():F0} MB");
+        }
+        if (sampler is not null)
+        {
+            Print("parse", parseAllocations!);
+            Print("key maps + search index", indexAllocations!);
+            if (save) Print("cache write", sampler.Take());
+        }
         GC.KeepAlive(catalog);
         GC.KeepAlive(index);
         return 0;
     }
+
+    private static void Print(string phase, IReadOnlyList<(string Type, long Bytes)> allocations)
+    {
+        Console.WriteLine($"  allocated by {phase} (sampled), by type:");
+        foreach (var (type, bytes) in allocations.Take(12)) Console.WriteLine($"    {bytes / 1e6,6:F0} MB  {type}");
+    }
+
+    private static double PeakMB() => Process.GetCurrentProcess().PeakWorkingSet64 / 1e6;
 
     private static double Pauses() => GC.GetTotalPauseDuration().TotalMilliseconds;
 

@@ -36,7 +36,7 @@ internal static class CacheFormat
         var payloadAt = stream.Position;
         w.Write(0L); // where the string table starts, written back below
 
-        var strings = new StringTable();
+        var strings = new StringTable(file.Entries.Count + 256);
         w.Write(strings.Id(file.Format));
         WriteOnDisk(w, file.OnDisk, strings);
         EntryTable.Write(w, file.Entries, strings);

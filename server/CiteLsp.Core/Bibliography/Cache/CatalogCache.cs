@@ -14,7 +14,7 @@ namespace CiteLsp.Core.Bibliography.Cache;
 public sealed class CatalogCache(string directory, long minBytes = CatalogCache.DefaultMinBytes)
 {
     /// <summary>Bump whenever the cached shape, the parser's output or the index layout changes.</summary>
-    public const int FormatVersion = 6; // 6: the payload's hash is a ChunkedHash; entries' content hashes XOR the macros' part
+    public const int FormatVersion = 7; // 7: entry records before the author, alias and person lists (written as made)
     /// <summary>Smaller files parse in a few milliseconds: caching them would only fill the folder.</summary>
     public const long DefaultMinBytes = 1 << 20;
     private static readonly TimeSpan MaxAge = TimeSpan.FromDays(30);

@@ -4,53 +4,93 @@ using CiteLsp.Core.Text;
 
 namespace CiteLsp.Core.Bibliography.Cache;
 
-/// <summary>The entries of a cache payload: distinct persons, the flat author and alias lists, then one
-/// <see cref="EntryRecord"/> per entry. Read back on all cores; every index is checked, so damage throws.</summary>
+/// <summary>The entries of a cache payload: one <see cref="EntryRecord"/> per entry, the flat author and alias lists, then
+/// the distinct persons. Written as the entries are walked, nothing gathered first; read back on all cores; every index
+/// is checked, so damage throws.</summary>
 internal static class EntryTable
 {
+    /// <summary>Values staged before each write to the stream (a write per value costs more than the value).</summary>
+    private const int Staged = 4096;
+
     public static void Write(BinaryWriter w, IReadOnlyList<Entry> entries, StringTable strings)
     {
-        var personIds = new Dictionary<Person, int>();
-        var persons = new List<PersonRecord>();
-        var authors = new List<int>();
-        var aliases = new List<int>();
-        var records = new EntryRecord[entries.Count];
-        for (var i = 0; i < records.Length; i++)
+        var records = new EntryRecord[Math.Min(entries.Count, Staged)];
+        w.Write(entries.Count);
+        int authorCount = 0, aliasCount = 0;
+        for (var i = 0; i < entries.Count; i++)
         {
             var e = entries[i];
-            records[i] = new EntryRecord
+            records[i % Staged] = new EntryRecord
             {
-                Key = strings.Id(e.Key), Type = strings.Id(e.Type), Title = strings.Id(e.Title), Venue = strings.OptionalId(e.Venue),
+                Key = strings.Unique(e.Key), Type = strings.Id(e.Type), Title = strings.Id(e.Title), Venue = strings.OptionalId(e.Venue),
                 Doi = strings.OptionalId(e.DoiInMemory), Url = strings.OptionalId(e.UrlInMemory), ArxivId = strings.OptionalId(e.ArxivId),
-                AuthorStart = authors.Count, AuthorCount = e.Authors.Count, AliasStart = aliases.Count, AliasCount = e.Aliases.Count,
+                AuthorStart = authorCount, AuthorCount = e.Authors.Count, AliasStart = aliasCount, AliasCount = e.Aliases.Count,
                 Year = e.Date.Year ?? int.MinValue, Month = e.Date.Month ?? int.MinValue, Day = e.Date.Day ?? int.MinValue,
                 Flags = e.AuthorsTruncated ? EntryRecord.AuthorsTruncated : 0,
                 Start = e.Location.Start, Length = e.Location.Length, KeyStart = e.KeyLocation.Start, KeyLength = e.KeyLocation.Length,
                 ContentHash = e.ContentHash,
             };
-            foreach (var p in e.Authors)
+            (authorCount, aliasCount) = (checked(authorCount + e.Authors.Count), checked(aliasCount + e.Aliases.Count));
+            if (i % Staged == Staged - 1 || i == entries.Count - 1) w.Write(MemoryMarshal.AsBytes(records.AsSpan(0, i % Staged + 1)));
+        }
+
+        var personIds = new Dictionary<Person, int>();
+        var persons = new List<PersonRecord>();
+        var ids = new IdWriter(w, authorCount);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var authors = entries[i].Authors;
+            for (var j = 0; j < authors.Count; j++) // not foreach: an enumerator per entry through the interface
             {
+                var p = authors[j];
                 if (!personIds.TryGetValue(p, out var id))
                 {
                     personIds[p] = id = persons.Count;
                     persons.Add(new PersonRecord(strings.Id(p.Family), strings.Id(p.Given), strings.OptionalId(p.Literal), strings.Id(p.Suffix)));
                 }
-                authors.Add(id);
+                ids.Add(id);
             }
-            foreach (var a in e.Aliases) aliases.Add(strings.Id(a));
         }
+        ids.Flush();
+        ids = new IdWriter(w, aliasCount);
+        for (var i = 0; i < entries.Count; i++)
+            foreach (var a in entries[i].Aliases) ids.Add(strings.Id(a));
+        ids.Flush();
         Array(w, CollectionsMarshal.AsSpan(persons));
-        Array(w, CollectionsMarshal.AsSpan(authors));
-        Array(w, CollectionsMarshal.AsSpan(aliases));
-        Array(w, records.AsSpan());
+    }
+
+    /// <summary>An int array of a known length written as it is made, a staged block at a time.</summary>
+    private sealed class IdWriter
+    {
+        private readonly BinaryWriter _w;
+        private readonly int[] _staged = new int[Staged];
+        private int _count;
+
+        public IdWriter(BinaryWriter w, int length)
+        {
+            _w = w;
+            w.Write(length);
+        }
+
+        public void Add(int id)
+        {
+            _staged[_count++] = id;
+            if (_count == Staged) Flush();
+        }
+
+        public void Flush()
+        {
+            _w.Write(MemoryMarshal.AsBytes(_staged.AsSpan(0, _count)));
+            _count = 0;
+        }
     }
 
     public static Entry[] Read(BlockReader r, string[] strings, string path, Bibtex.BibDiskFields? onDisk = null)
     {
-        var persons = Persons(r.Array<PersonRecord>(), strings);
+        var records = r.Array<EntryRecord>();
         var authors = r.Array<int>();
         var aliases = r.Array<int>();
-        var records = r.Array<EntryRecord>();
+        var persons = Persons(r.Array<PersonRecord>(), strings);
         var entries = new Entry[records.Length];
         Cores.Parts(entries.Length, (from, to) =>
         {

@@ -6,15 +6,24 @@ namespace CiteLsp.Core.Bibliography.Cache;
 /// <summary>Every distinct string of a cache payload once (author names, venues and types repeat a lot), as UTF-8
 /// offsets plus one blob; entries refer to strings by index. Read back with one allocation per distinct string,
 /// so equal names are shared by all entries, as interning did.</summary>
-internal sealed class StringTable
+/// <param name="capacity">The strings expected (one key per entry, at least): the list is not grown by doubling.</param>
+internal sealed class StringTable(int capacity = 0)
 {
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
-    private readonly List<string> _strings = [];
+    private readonly List<string> _strings = new(capacity);
 
     public int Id(string s)
     {
         if (_ids.TryGetValue(s, out var id)) return id;
         _ids[s] = _strings.Count;
+        _strings.Add(s);
+        return _strings.Count - 1;
+    }
+
+    /// <summary>A string that occurs once (a citation key: equal keys are a duplicate-key error), added without the
+    /// lookup that would share it: a million keys made the table's map 65 MB.</summary>
+    public int Unique(string s)
+    {
         _strings.Add(s);
         return _strings.Count - 1;
     }

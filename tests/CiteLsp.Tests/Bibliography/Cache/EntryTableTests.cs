@@ -62,6 +62,25 @@ public class EntryTableTests
         Assert.Same(read[0].Title, read[1].Title);
     }
 
+    [Fact]
+    public void Keys_are_stored_once_each_and_more_entries_than_a_staged_block_read_back()
+    {
+        // 5000 entries: the records and author ids are written in blocks of 4096 as they are made.
+        var people = Enumerable.Range(0, 7).Select(i => new Person($"Family{i}", $"Given{i}")).ToArray();
+        var entries = Enumerable.Range(0, 5000).Select(i => new Entry
+        {
+            Key = $"key{i}", Title = i % 2 == 0 ? "Same title" : $"key{i}", Authors = [people[i % 7], people[(i + 3) % 7]],
+            Aliases = i % 1000 == 0 ? [$"alias{i}"] : [], Location = new("/lib.bib", i * 10, 9), KeyLocation = new("/lib.bib", i * 10 + 1, 4),
+        }).ToArray();
+        var payload = Written(entries);
+        var read = Read(payload, "/lib.bib");
+        Assert.Equal(entries.Select(Describe), read.Select(Describe));
+        Assert.Same(read[0].Authors[0], read[7].Authors[0]);
+        Assert.Same(read[0].Title, read[2].Title);
+        // Keys are not looked up to be shared: 5000 keys, 1 shared title, 2500 other titles equal to keys, 7 people.
+        Assert.Equal(5000 + 1 + 2500 + 14 + 1 + 5 + 1, StringTable.Read(new BlockReader(new MemoryStream(payload))).Length);
+    }
+
     [Theory]
     [InlineData(2, 1 << 30)] // Title: a string index past the table
     [InlineData(3, -2)] // Venue: below "none"
@@ -71,7 +90,9 @@ public class EntryTableTests
     {
         var entries = CatalogLoader.Load(TestPaths.CorpusFile("bib/exports/acmart-sample-base.bib")).Entries;
         var payload = Written(entries);
-        var records = payload.Length - entries.Count * Marshal.SizeOf<EntryRecord>();
+        var stream = new MemoryStream(payload);
+        StringTable.Read(new BlockReader(stream));
+        var records = (int)stream.Position + 4; // after the string table and the record count
         MemoryMarshal.Cast<byte, int>(payload.AsSpan(records + Marshal.SizeOf<EntryRecord>() * (entries.Count / 2)))[field] = value;
         Assert.Throws<InvalidDataException>(() => Read(payload, "/lib.bib"));
     }
@@ -84,9 +105,11 @@ public class EntryTableTests
         var stream = new MemoryStream(payload);
         var r = new BlockReader(stream);
         StringTable.Read(r);
-        var persons = r.Array<PersonRecord>();
+        r.Array<EntryRecord>();
         var authors = (int)stream.Position + 4; // the author list: person indexes
         Assert.True(r.Array<int>().Length > 0);
+        r.Array<int>(); // aliases
+        var persons = r.Array<PersonRecord>();
         MemoryMarshal.Cast<byte, int>(payload.AsSpan(authors))[0] = persons.Length;
         Assert.Throws<InvalidDataException>(() => Read(payload, "/lib.bib"));
     }
