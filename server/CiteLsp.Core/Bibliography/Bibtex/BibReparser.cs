@@ -101,7 +101,7 @@ internal static class BibReparser
 
         var rows = new BibJournal();
         rows.AddRange(journal, 0, s, 0, 0, 0);
-        rows.AddRange(scanner.Journal, 0, scanner.Journal.Count, 0, headDiagnostics, headEntries);
+        rows.AddRange(scanner.Journal!, 0, scanner.Journal!.Count, 0, headDiagnostics, headEntries);
         rows.AddRange(journal, resume, journal.Count, delta,
             headDiagnostics + windowScan - tailDiagnostics, headEntries + scanner.Entries.Count - tailEntries);
 

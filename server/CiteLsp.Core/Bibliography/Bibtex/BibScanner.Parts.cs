@@ -73,19 +73,24 @@ internal sealed partial class BibScanner
     {
         var diagnostics = 0;
         var k = 0;
-        for (var row = 0; row < second.Journal.Count; row++)
-        {
-            for (; k < second.Journal.EntriesAfter(row); k++)
+        if (second.Journal is { } rows)
+            for (var row = 0; row < rows.Count; row++)
             {
-                var e = second.Entries[k];
-                TakeDiagnostics(second, ref diagnostics, e.AcceptedAt);
-                if (taken[k] is { } first) Diagnostics.Add(DuplicateKey(e.KeyStart, e.Key, first));
-                else Add(e);
+                for (; k < rows.EntriesAfter(row); k++) TakeEntry(second, taken, k, ref diagnostics);
+                TakeDiagnostics(second, ref diagnostics, rows.DiagnosticsAfter(row));
+                Journal!.Add(rows.End(row), rows.Recovering(row), Diagnostics.Count, Entries.Count);
             }
-            TakeDiagnostics(second, ref diagnostics, second.Journal.DiagnosticsAfter(row));
-            Journal.Add(second.Journal.End(row), second.Journal.Recovering(row), Diagnostics.Count, Entries.Count);
-        }
+        // Without a journal (a lean scan), the same order: each entry comes after the diagnostics made before it was accepted.
+        for (; k < taken.Length; k++) TakeEntry(second, taken, k, ref diagnostics);
         TakeDiagnostics(second, ref diagnostics, second.Diagnostics.Count);
+    }
+
+    private void TakeEntry(BibScanner second, RawEntry?[] taken, int k, ref int diagnostics)
+    {
+        var e = second.Entries[k];
+        TakeDiagnostics(second, ref diagnostics, e.AcceptedAt);
+        if (taken[k] is { } first) Diagnostics.Add(DuplicateKey(e.KeyStart, e.Key, first));
+        else Add(e);
     }
 
     /// <summary>
@@ -99,8 +104,9 @@ internal sealed partial class BibScanner
         var (entries, diagnostics) = (Entries.Count, Diagnostics.Count);
         Entries.AddRange(second.Entries);
         Diagnostics.AddRange(second.Diagnostics);
-        for (var row = 0; row < second.Journal.Count; row++)
-            Journal.Add(second.Journal.End(row), second.Journal.Recovering(row), diagnostics + second.Journal.DiagnosticsAfter(row), entries + second.Journal.EntriesAfter(row));
+        if (second.Journal is { } rows)
+            for (var row = 0; row < rows.Count; row++)
+                Journal!.Add(rows.End(row), rows.Recovering(row), diagnostics + rows.DiagnosticsAfter(row), entries + rows.EntriesAfter(row));
         Linking.AddRange(second.Linking);
         foreach (var e in second._deferred)
             if (e.Deferred is not null) _deferred.Add(e); // not when a re-read above found every macro

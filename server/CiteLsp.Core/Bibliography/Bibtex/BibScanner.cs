@@ -28,7 +28,7 @@ internal sealed partial class BibScanner
     private readonly HashSet<string> _used = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _usedLookup;
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _macroLookup;
-    private readonly Dictionary<string, RawEntry> _byKey = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, RawEntry> _byKey;
     private readonly StringBuilder _sb = new();
     private HashSet<string>? _reportedMacros;
     private int _undefinedHits;
@@ -36,7 +36,7 @@ internal sealed partial class BibScanner
     /// <summary>With <see cref="_build"/>: what every entry's fields are read into, then built from or taken out of.</summary>
     private BibFields? _reading;
 
-    public List<RawEntry> Entries { get; } = [];
+    public List<RawEntry> Entries { get; }
     public List<CatalogDiagnostic> Diagnostics { get; } = [];
     /// <summary>
     /// The entry with this key or "ids" alias, case-insensitive (bibtex's key comparison). After <see cref="Adopt"/>,
@@ -63,8 +63,10 @@ internal sealed partial class BibScanner
     /// <summary>Accepted entries with a value that used a macro not defined yet, in file order (see <see cref="ResolveDeferred"/>).</summary>
     private readonly List<RawEntry> _deferred = [];
 
-    /// <summary>Where each top-level command ended, so that a later version of the file can be re-scanned from there.</summary>
-    public BibJournal Journal { get; } = new();
+    /// <summary>Where each top-level command ended, so that a later version of the file can be re-scanned from there;
+    /// null for a lean library's scan (<c>build</c>), which is never re-scanned in part (at 1M entries its rows, grown
+    /// by doubling in every window and again when joined, were 80 MB allocated for nothing).</summary>
+    public BibJournal? Journal { get; }
     /// <summary>Macros known now (month names, then every @string read so far).</summary>
     public IReadOnlyDictionary<string, string> Macros => _macros;
     /// <summary>Offset of the last @string definition, or -1.</summary>
@@ -76,10 +78,15 @@ internal sealed partial class BibScanner
     /// <param name="names">Shared with the scanners of the other parts of a file scanned in parts at once.</param>
     /// <param name="build">Builds an entry as soon as it is scanned, when nothing it reads can change later (no macro
     /// used before its definition, no link to other entries); its fields are then let go.</param>
+    /// <param name="expectedEntries">Room for the entries and keys from the start (a window of a huge file: its lists and
+    /// key map are not grown by doubling, 35 times over at 1M entries).</param>
     public BibScanner(string path, BibText source, ILinePositions lines, IReadOnlyDictionary<string, string>? macros = null, IEnumerable<string>? reportedMacros = null,
-        NameTable? names = null, Func<RawEntry, Entry>? build = null)
+        NameTable? names = null, Func<RawEntry, Entry>? build = null, int expectedEntries = 0)
     {
+        _byKey = new(expectedEntries, StringComparer.OrdinalIgnoreCase);
+        Entries = new(expectedEntries);
         _build = build;
+        Journal = build is null ? new() : null;
         _names = names ?? new NameTable();
         _source = source;
         _s = source.Window;
@@ -112,7 +119,7 @@ internal sealed partial class BibScanner
             if (at < 0) break;
             if (pos + at >= end) return (pos, recovering);
             pos = Command(pos + at, ref recovering);
-            Journal.Add(pos, recovering, Diagnostics.Count, Entries.Count);
+            Journal?.Add(pos, recovering, Diagnostics.Count, Entries.Count);
             if (stop is not null && stop(pos, recovering)) return (pos, recovering);
         }
         return (_s.Length, recovering);

@@ -57,6 +57,7 @@ internal static class BibWindows
         var biggest = (int)cuts.Max(c => c.TextTo - c.TextFrom);
         var buffers = Enumerable.Range(0, cores).Select(_ => new Buffers(biggest)).ToArray();
         BibScanner? main = null;
+        var perByte = 0.0; // entries per byte of the first window: room made for as many in the others
         var stop = (Pos: 0, Recovering: false);
         // The first window alone, so that the @strings at the head of a file are known to every other window's scan.
         for (var (round, windows) = (0, 1); round < cuts.Length; round += windows, windows = Math.Min(cores, cuts.Length - round))
@@ -80,13 +81,18 @@ internal static class BibWindows
                 var source = buffers[i].Open(charStart[w] - (w == 0 ? 0 : 1));
                 lines.Set(w, firstLine[w], LineStarts(source, charStart[w], charStart[w + 1], breaks[w]));
                 offsets[w] = Checkpoints(source, charStart[w], charStart[w + 1], cuts[w].From);
-                var scan = new BibScanner(path, source, lines, known, names: names, build: build);
+                var scan = new BibScanner(path, source, lines, known, names: names, build: build, expectedEntries: Expected(perByte, cuts[w].To - cuts[w].From));
                 scans[i] = (scan, scan.RunFrom(charStart[w], false, null, end: w + 1 < cuts.Length ? charStart[w + 1] : int.MaxValue));
                 scan.KeyHashes(); // here, beside the other core's scan, not in the join
             });
             for (var i = 0; i < windows; i++)
             {
-                if (main is null) (main, stop) = scans[i];
+                if (main is null)
+                {
+                    (main, stop) = scans[i];
+                    perByte = main.Entries.Count / (double)(cuts[0].To - cuts[0].From);
+                    main.Entries.EnsureCapacity(Expected(perByte, length));
+                }
                 else if (stop.Pos > charStart[round + i] || !main.Adopt(scans[i].Scan)) return null; // one scan would not give this
                 else stop = scans[i].Stop;
                 Detach(scans[i].Scan, buffers[i]);
@@ -103,6 +109,10 @@ internal static class BibWindows
         if (RandomAccess.GetLength(file) != length || File.GetLastWriteTimeUtc(path) != written) return null;
         return new CatalogFile(path, BibtexParser.Format, entries, main.Diagnostics, lines.ToIndex(charStart[^1])) { OnDisk = disk };
     }
+
+    /// <summary>Room for the entries of <paramref name="bytes"/> at <paramref name="perByte"/>, a little more (a window
+    /// denser than the first then grows once, not five times).</summary>
+    private static int Expected(double perByte, long bytes) => (int)Math.Min(perByte * bytes * 1.05 + 16, Array.MaxLength / 2);
 
     /// <summary>Gives the entries a window's scan did not build a copy of their text, before its buffer is written again.</summary>
     private static void Detach(BibScanner scan, Buffers buffer)

@@ -70,7 +70,7 @@ public static class BibtexParser
         var reusable = !scanner.Diagnostics.Any(d => d.Code == "bib-macro-order");
         return new CatalogFile(path, Format, entries, scanner.Diagnostics, lines)
         {
-            Bibtex = new BibtexState(source, scanner.Journal, scanner.Diagnostics, scanner.Macros, scanner.LastStringAt, seed, reusable,
+            Bibtex = new BibtexState(source, scanner.Journal!, scanner.Diagnostics, scanner.Macros, scanner.LastStringAt, seed, reusable,
                 LinkTargets(scanner.Linking), [.. entries.Select(e => BibtexState.KeyHash(e.Key))]),
         };
     }
