@@ -9,8 +9,11 @@ namespace CiteLsp.Core.Text;
 /// <summary>Maps UTF-16 offsets to 0-based line and column and back. Lines end at \n, \r\n or \r.</summary>
 public sealed class LineIndex : ILinePositions
 {
+    /// <summary>The line starts: the first <see cref="LineCount"/> of this array (a file read a window at a time wrote
+    /// them into room made for a few more, <see cref="Bibliography.Bibtex.WindowLines"/>).</summary>
     private readonly int[] _lineStarts;
     public int TextLength { get; }
+    public int LineCount { get; }
 
     public LineIndex(string text) : this(text, text.Length < ParallelFrom ? 1 : Cores.Count) { }
 
@@ -39,6 +42,7 @@ public sealed class LineIndex : ILinePositions
             return count;
         });
         var starts = _lineStarts = GC.AllocateUninitializedArray<int>(1 + (int)into[parts]);
+        LineCount = starts.Length;
         starts[0] = 0;
         Cores.Each(parts, p => found[p].AsSpan(0, (int)(into[p + 1] - into[p])).CopyTo(starts.AsSpan(1 + (int)into[p])));
     }
@@ -86,20 +90,23 @@ public sealed class LineIndex : ILinePositions
         n++;
     }
 
-    /// <summary>From stored line starts (the warm-start cache); they must ascend from 0 and stay within the text.</summary>
-    internal static LineIndex? FromStarts(int[] starts, int length)
+    /// <summary>From stored line starts (the warm-start cache), the first <paramref name="count"/> of
+    /// <paramref name="starts"/> (all of them by default); they must ascend from 0 and stay within the text.</summary>
+    internal static LineIndex? FromStarts(int[] starts, int length, int count = -1)
     {
-        if (starts.Length == 0 || starts[0] != 0 || length < 0) return null;
-        for (var i = 1; i < starts.Length; i++) if (starts[i] < starts[i - 1] || starts[i] > length) return null;
-        return new LineIndex(starts, length);
+        if (count < 0) count = starts.Length;
+        if (count == 0 || count > starts.Length || starts[0] != 0 || length < 0) return null;
+        for (var i = 1; i < count; i++) if (starts[i] < starts[i - 1] || starts[i] > length) return null;
+        return new LineIndex(starts, count, length);
     }
 
     /// <summary>The line starts, for the warm-start cache.</summary>
-    internal ReadOnlySpan<int> Starts => _lineStarts;
+    internal ReadOnlySpan<int> Starts => _lineStarts.AsSpan(0, LineCount);
 
-    private LineIndex(int[] starts, int length)
+    private LineIndex(int[] starts, int count, int length)
     {
         _lineStarts = starts;
+        LineCount = count;
         TextLength = length;
     }
 
@@ -112,31 +119,29 @@ public sealed class LineIndex : ILinePositions
         var delta = text.Length - oldText.Length;
         var from = Math.Max(0, prefix - 1);                        // breaks before this are the old ones
         var to = Math.Min(text.Length, text.Length - suffix + 2);  // breaks from here on are the old ones, moved
-        var first = Array.BinarySearch(old._lineStarts, from + 1);
+        var first = old.Starts.BinarySearch(from + 1);
         first = first < 0 ? ~first : first;                        // old starts <= from are kept
         var middle = StartsOpened(text, from, to, default);
-        var tail = old._lineStarts.Length;
+        var tail = old.LineCount;
         while (tail > 1 && BreakBefore(oldText, old._lineStarts[tail - 1]) >= to - delta) tail--;
-        var result = new int[first + middle + old._lineStarts.Length - tail];
+        var result = new int[first + middle + old.LineCount - tail];
         Array.Copy(old._lineStarts, result, first);
         StartsOpened(text, from, to, result.AsSpan(first, middle));
-        for (var k = tail; k < old._lineStarts.Length; k++) result[first + middle + k - tail] = old._lineStarts[k] + delta;
-        return new LineIndex(result, text.Length);
+        for (var k = tail; k < old.LineCount; k++) result[first + middle + k - tail] = old._lineStarts[k] + delta;
+        return new LineIndex(result, result.Length, text.Length);
     }
 
     /// <summary>Where the line break that ends just before a line start begins (a CRLF counts from its CR).</summary>
     private static int BreakBefore(string text, int start) =>
         start >= 2 && text[start - 1] == '\n' && text[start - 2] == '\r' ? start - 2 : start - 1;
 
-    public int LineCount => _lineStarts.Length;
-
-    public int LineStart(int line) => _lineStarts[Math.Clamp(line, 0, _lineStarts.Length - 1)];
+    public int LineStart(int line) => _lineStarts[Math.Clamp(line, 0, LineCount - 1)];
 
     /// <summary>0-based line and UTF-16 column of an offset (clamped to the text).</summary>
     public (int Line, int Column) GetPosition(int offset)
     {
         offset = Math.Clamp(offset, 0, TextLength);
-        var line = Array.BinarySearch(_lineStarts, offset);
+        var line = Starts.BinarySearch(offset);
         if (line < 0) line = ~line - 1;
         return (line, offset - _lineStarts[line]);
     }
@@ -145,9 +150,9 @@ public sealed class LineIndex : ILinePositions
     public int GetOffset(int line, int column)
     {
         if (line < 0) return 0;
-        if (line >= _lineStarts.Length) return TextLength;
+        if (line >= LineCount) return TextLength;
         var start = _lineStarts[line];
-        var end = line + 1 < _lineStarts.Length ? _lineStarts[line + 1] : TextLength;
+        var end = line + 1 < LineCount ? _lineStarts[line + 1] : TextLength;
         return Math.Min(start + Math.Max(column, 0), end);
     }
 }

@@ -73,13 +73,16 @@ internal static class BibWindows
                 charStart[w + 1] = charStart[w] + owned[i];
                 firstLine[w + 1] = firstLine[w] + breaks[w];
             }
+            var last = round + windows - 1;
+            lines.Reserve(firstLine[last] + breaks[last] + 1, Expected(round == 0 ? 0 : breaks[0] / (double)(cuts[0].To - cuts[0].From), length));
             var scans = new (BibScanner Scan, (int Pos, bool Recovering) Stop)[windows];
             var known = main?.Macros; // what the windows before defined: values that use them are read at once
             Cores.Each(windows, i =>
             {
                 var w = round + i;
                 var source = buffers[i].Open(charStart[w] - (w == 0 ? 0 : 1));
-                lines.Set(w, firstLine[w], LineStarts(source, charStart[w], charStart[w + 1], breaks[w]));
+                LineStarts(source, charStart[w], charStart[w + 1], lines.Room(firstLine[w], breaks[w]));
+                lines.Set(w, firstLine[w], breaks[w], charStart[w]);
                 offsets[w] = Checkpoints(source, charStart[w], charStart[w + 1], cuts[w].From);
                 var scan = new BibScanner(path, source, lines, known, names: names, build: build, expectedEntries: Expected(perByte, cuts[w].To - cuts[w].From));
                 scans[i] = (scan, scan.RunFrom(charStart[w], false, null, end: w + 1 < cuts.Length ? charStart[w + 1] : int.MaxValue));
@@ -107,7 +110,8 @@ internal static class BibWindows
         var (entries, _) = BibtexParser.Finish(main, path, memo, disk, lastMacros);
         // Windows read over seconds from a file rewritten meanwhile (a Zotero export) would mix two versions.
         if (RandomAccess.GetLength(file) != length || File.GetLastWriteTimeUtc(path) != written) return null;
-        return new CatalogFile(path, BibtexParser.Format, entries, main.Diagnostics, lines.ToIndex(charStart[^1])) { OnDisk = disk };
+        if (lines.ToIndex(charStart[^1]) is not { } index) return null;
+        return new CatalogFile(path, BibtexParser.Format, entries, main.Diagnostics, index) { OnDisk = disk };
     }
 
     /// <summary>Room for the entries of <paramref name="bytes"/> at <paramref name="perByte"/>, a little more (a window
@@ -181,16 +185,14 @@ internal static class BibWindows
         }
     }
 
-    /// <summary>The window's first character, then each line start a break among its own characters [from, to) opens.</summary>
-    private static int[] LineStarts(BibText source, int from, int to, int breaks)
+    /// <summary>Writes each line start a break among the window's own characters [from, to) opens into
+    /// <paramref name="starts"/> (as many as its line breaks).</summary>
+    private static void LineStarts(BibText source, int from, int to, Span<int> starts)
     {
         // The window's text from its first character on, so that a CR at the end of its own ones sees the LF after it.
         var text = source.Slice(from, source.Length - from);
-        var starts = new int[1 + breaks];
-        if (LineIndex.StartsOpened(text, 0, to - from, starts.AsSpan(1)) != breaks) throw new IOException("the file changed while it was read");
-        starts[0] = 0;
-        foreach (ref var start in starts.AsSpan()) start += from;
-        return starts;
+        if (LineIndex.StartsOpened(text, 0, to - from, starts) != starts.Length) throw new IOException("the file changed while it was read");
+        foreach (ref var start in starts) start += from;
     }
 
     /// <summary>A checkpoint every few thousand of the window's own characters (as <see cref="ByteOffsets.Of"/> makes them).</summary>
