@@ -28,7 +28,7 @@ internal static class FirstLoadRun
         noGc.Dispose();
         var (allMs, cpu2, alloc2, pause2) = (total.Elapsed.TotalMilliseconds, Cpu(), GC.GetTotalAllocatedBytes() / 1e6, Pauses());
         var indexAllocations = sampler?.Take();
-        Console.WriteLine($"{path}: {file.Entries.Count} entries{(file.FieldsOnDisk ? " (lean)" : "")}");
+        Console.WriteLine($"{path}: {file.Entries.Count} entries{(file.FieldsOnDisk ? " (lean)" : "")}, {file.Diagnostics.Count} diagnostics");
         Console.WriteLine($"  load (read + parse)       {loadMs,7:F0} ms wall {cpu1 - cpu0,7:F0} ms CPU {alloc1,6:F0} MB allocated, GC pauses {pause1,4:F0} ms");
         Console.WriteLine($"  key maps + search index   {allMs - loadMs,7:F0} ms wall {cpu2 - cpu1,7:F0} ms CPU {alloc2 - alloc1,6:F0} MB allocated, GC pauses {pause2 - pause1,4:F0} ms");
         Console.WriteLine($"  first load                {allMs,7:F0} ms wall {cpu2 - cpu0,7:F0} ms CPU");
