@@ -44,7 +44,7 @@ internal static class IndexRun
 
     private static T Best<T>(string name, int repeats, Func<T> work)
     {
-        var (wall, cpu) = (double.MaxValue, double.MaxValue);
+        var (wall, cpu, allocated) = (double.MaxValue, double.MaxValue, 0.0);
         var all = new List<string>();
         T result = default!;
         for (var r = 0; r < repeats; r++)
@@ -53,15 +53,17 @@ internal static class IndexRun
             GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
             var process = Process.GetCurrentProcess();
             var cpu0 = process.TotalProcessorTime;
+            var allocated0 = GC.GetTotalAllocatedBytes(precise: true);
             var sw = Stopwatch.StartNew();
             result = work();
             sw.Stop();
+            allocated = (GC.GetTotalAllocatedBytes(precise: true) - allocated0) / 1e6;
             process.Refresh();
             var c = (process.TotalProcessorTime - cpu0).TotalMilliseconds;
             (wall, cpu) = (Math.Min(wall, sw.Elapsed.TotalMilliseconds), Math.Min(cpu, c));
             all.Add($"{sw.Elapsed.TotalMilliseconds:F0}/{c:F0}");
         }
-        Console.WriteLine($"{name,-22} best wall {wall,7:F0} ms  CPU {cpu,7:F0} ms   (wall/CPU: {string.Join(' ', all)})");
+        Console.WriteLine($"{name,-22} best wall {wall,7:F0} ms  CPU {cpu,7:F0} ms  {allocated,5:F0} MB allocated   (wall/CPU: {string.Join(' ', all)})");
         return result;
     }
 }
