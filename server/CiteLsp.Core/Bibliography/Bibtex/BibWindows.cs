@@ -16,9 +16,10 @@ namespace CiteLsp.Core.Bibliography.Bibtex;
 internal static class BibWindows
 {
     /// <summary>A core's window: two of them (bytes, then characters) per core are what the text costs. At 1M entries
-    /// the load's peak was 1.79 GB with 8 MB windows, 1.80 with 16, 1.88 with 32, 2.06 with 64 (2.55 whole); smaller
-    /// ones only add joins.</summary>
-    public const int DefaultWindowBytes = 16 << 20;
+    /// the load's peak was 1.79 GB with 8 MB windows, 1.80 with 16, 1.88 with 32, 2.06 with 64 (2.55 whole); once the
+    /// windows kept no journal and were sized from the first, 1.32 GB with 8 MB and 1.37 with 16, the parse's time the
+    /// same within the noise (3 interleaved pairs). Smaller ones add joins.</summary>
+    public const int DefaultWindowBytes = 8 << 20;
 
     public static CatalogFile? TryParse(string path, int windowBytes = DefaultWindowBytes)
     {

@@ -9,7 +9,7 @@ public class LoadProgressEndToEndTests
     private const int Entries = 200_000;
 
     /// <summary>A 30 MB library: its first load takes well over the 300 ms after which progress shows, even on a fast machine;
-    /// read lean, it is read in two windows of the file (<paramref name="extra"/> after its 200,000 entries).</summary>
+    /// read lean, it is read in windows of the file (<paramref name="extra"/> after its 200,000 entries).</summary>
     internal static string BigLibrary(TempDir dir, string extra = "")
     {
         var text = new StringBuilder(Entries * 160);
