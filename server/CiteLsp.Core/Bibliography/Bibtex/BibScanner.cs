@@ -78,8 +78,8 @@ internal sealed partial class BibScanner
     /// <param name="names">Shared with the scanners of the other parts of a file scanned in parts at once.</param>
     /// <param name="build">Builds an entry as soon as it is scanned, when nothing it reads can change later (no macro
     /// used before its definition, no link to other entries); its fields are then let go.</param>
-    /// <param name="expectedEntries">Room for the entries and keys from the start (a window of a huge file: its lists and
-    /// key map are not grown by doubling, 35 times over at 1M entries).</param>
+    /// <param name="expectedEntries">Room for the entries and keys from the start (a window of a huge file: its list and
+    /// key map are not grown by doubling in every window).</param>
     public BibScanner(string path, BibText source, ILinePositions lines, IReadOnlyDictionary<string, string>? macros = null, IEnumerable<string>? reportedMacros = null,
         NameTable? names = null, Func<RawEntry, Entry>? build = null, int expectedEntries = 0)
     {

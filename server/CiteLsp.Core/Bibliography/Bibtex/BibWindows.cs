@@ -115,8 +115,8 @@ internal static class BibWindows
         return new CatalogFile(path, BibtexParser.Format, entries, main.Diagnostics, index) { OnDisk = disk };
     }
 
-    /// <summary>Room for the entries of <paramref name="bytes"/> at <paramref name="perByte"/>, a little more (a window
-    /// denser than the first then grows once, not five times).</summary>
+    /// <summary>Room for what <paramref name="bytes"/> hold at <paramref name="perByte"/> (entries, line starts), a little
+    /// more: a window denser than the first then grows once, not five times.</summary>
     private static int Expected(double perByte, long bytes) => (int)Math.Min(perByte * bytes * 1.05 + 16, Array.MaxLength / 2);
 
     /// <summary>Gives the entries a window's scan did not build a copy of their text, before its buffer is written again.</summary>
