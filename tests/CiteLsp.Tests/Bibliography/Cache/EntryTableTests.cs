@@ -77,7 +77,8 @@ public class EntryTableTests
         Assert.Equal(entries.Select(Describe), read.Select(Describe));
         Assert.Same(read[0].Authors[0], read[7].Authors[0]);
         Assert.Same(read[0].Title, read[2].Title);
-        // Keys are not looked up to be shared: 5000 keys, 1 shared title, 2500 other titles equal to keys, 7 people.
+        // Keys are not looked up to be shared: 5000 keys, 1 shared title, 2500 other titles equal to keys (their own
+        // strings), 7 people's 14 names, the empty suffix, 5 aliases and the type.
         Assert.Equal(5000 + 1 + 2500 + 14 + 1 + 5 + 1, StringTable.Read(new BlockReader(new MemoryStream(payload))).Length);
     }
 
