@@ -116,7 +116,8 @@ public static class CatalogLoader
         return end == text.Length ? text : text[..end];
     }
 
-    internal static CatalogFile Failed(string path, string code, string message, string text) =>
+    /// <summary>A file that gives no entries, only the error that says why (on its first character).</summary>
+    public static CatalogFile Failed(string path, string code, string message, string text) =>
         new(path, code == "catalog-format" ? "unknown" : "unreadable", [],
             [new CatalogDiagnostic(Severity.Error, code, message, new SourceSpan(path, 0, 0))], new LineIndex(text));
 }

@@ -319,8 +319,7 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
             {
                 // A parser's bug costs this file, reported on it, not the whole sync and the status the client waits for.
                 log.Error($"{path}: loading failed: {ex}");
-                return new CatalogFile(path, "unreadable", [],
-                    [new CatalogDiagnostic(Severity.Error, "catalog-unreadable", $"cannot load catalog: {ex.Message}", new SourceSpan(path, 0, 0))], new LineIndex(""));
+                return CatalogLoader.Failed(path, "catalog-unreadable", $"cannot load catalog: {ex.Message}", "");
             }
             if (cache is not null && file.Format == "bibtex")
             {

@@ -58,7 +58,8 @@ internal static class BibWindows
         var biggest = (int)cuts.Max(c => c.TextTo - c.TextFrom);
         var buffers = Enumerable.Range(0, cores).Select(_ => new Buffers(biggest)).ToArray();
         BibScanner? main = null;
-        var perByte = 0.0; // entries per byte of the first window: room made for as many in the others
+        // Entries and lines per byte of the first window: room is made for as many in the others.
+        var (firstBytes, perByte, linesPerByte) = ((double)(cuts[0].To - cuts[0].From), 0.0, 0.0);
         var stop = (Pos: 0, Recovering: false);
         // The first window alone, so that the @strings at the head of a file are known to every other window's scan.
         for (var (round, windows) = (0, 1); round < cuts.Length; round += windows, windows = Math.Min(cores, cuts.Length - round))
@@ -75,7 +76,7 @@ internal static class BibWindows
                 firstLine[w + 1] = firstLine[w] + breaks[w];
             }
             var last = round + windows - 1;
-            lines.Reserve(firstLine[last] + breaks[last] + 1, Expected(round == 0 ? 0 : breaks[0] / (double)(cuts[0].To - cuts[0].From), length));
+            lines.Reserve(firstLine[last] + breaks[last] + 1, Expected(linesPerByte, length));
             var scans = new (BibScanner Scan, (int Pos, bool Recovering) Stop)[windows];
             var known = main?.Macros; // what the windows before defined: values that use them are read at once
             Cores.Each(windows, i =>
@@ -94,7 +95,7 @@ internal static class BibWindows
                 if (main is null)
                 {
                     (main, stop) = scans[i];
-                    perByte = main.Entries.Count / (double)(cuts[0].To - cuts[0].From);
+                    (perByte, linesPerByte) = (main.Entries.Count / firstBytes, breaks[0] / firstBytes);
                     main.Entries.EnsureCapacity(Expected(perByte, length));
                 }
                 else if (stop.Pos > charStart[round + i] || !main.Adopt(scans[i].Scan)) return null; // one scan would not give this

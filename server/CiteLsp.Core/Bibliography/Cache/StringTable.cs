@@ -4,8 +4,8 @@ using CiteLsp.Core.Search;
 namespace CiteLsp.Core.Bibliography.Cache;
 
 /// <summary>Every distinct string of a cache payload once (author names, venues and types repeat a lot; a key is added
-/// as it is, <see cref="Unique"/>), as UTF-8 offsets plus one blob; entries refer to strings by index. Read back with one allocation per distinct string,
-/// so equal names are shared by all entries, as interning did.</summary>
+/// as it is, <see cref="Unique"/>), as UTF-8 offsets plus one blob; entries refer to strings by index. Read back with
+/// one allocation per distinct string, so equal names are shared by all entries, as interning did.</summary>
 /// <param name="capacity">The strings expected (one key per entry, at least): the list is not grown by doubling.</param>
 internal sealed class StringTable(int capacity = 0)
 {
