@@ -82,11 +82,7 @@ internal static class IndexUpdater
         var ids = new int[pass.Terms.Count];
         for (var t = 0; t < ids.Length; t++)
             if ((ids[t] = SortedStrings.Find(baseTerms, pass.Terms[t])) < 0) return null;
-        for (var i = 0; i < pass.Count; i++)
-        {
-            var term = ids[pass.CodeAt(i) >> 3];
-            counts[term] = counts.GetValueOrDefault(term) + 1;
-        }
+        for (var t = 0; t < ids.Length; t++) counts[ids[t]] = counts.GetValueOrDefault(ids[t]) + pass.Uses(t);
         return counts;
     }
 

@@ -88,14 +88,14 @@ internal static class SearchIndexBuilder
         for (var p = 0; p < passes.Length; p++)
             for (var i = 0; i < remaps[p].Length; i++) remaps[p][i] = rank[remaps[p][i]];
 
-        // Postings by term, each term's in entry order: every pass counts and then writes its own on its own core, from
-        // where the passes before it end within each term.
+        // Postings by term, each term's in entry order: every pass writes its own on its own core, from where the passes
+        // before it end within each term (the passes counted their terms' entries).
         var cursors = new int[passes.Length][];
-        Cores.Each(passes.Length, p =>
+        for (var p = 0; p < passes.Length; p++)
         {
-            var (pass, remap, counts) = (passes[p], remaps[p], cursors[p] = new int[sorted.Length]);
-            for (var i = 0; i < pass.Count; i++) counts[remap[pass.CodeAt(i) >> 3]]++;
-        });
+            var counts = cursors[p] = new int[sorted.Length];
+            for (var t = 0; t < remaps[p].Length; t++) counts[remaps[p][t]] = passes[p].Uses(t);
+        }
         var postStart = new int[sorted.Length + 1];
         for (var t = 0; t < sorted.Length; t++)
         {
@@ -107,14 +107,12 @@ internal static class SearchIndexBuilder
         Cores.Each(passes.Length, p =>
         {
             var (pass, remap, cursor) = (passes[p], remaps[p], cursors[p]);
+            var codes = pass.Codes();
             for (var local = 0; local + 1 < pass.EntryStart.Length; local++)
             {
                 var e = pass.First + local;
-                for (var i = pass.EntryStart[local]; i < pass.EntryStart[local + 1]; i++)
-                {
-                    var code = pass.CodeAt(i);
+                for (var end = pass.EntryStart[local + 1]; codes.Position < end && codes.Next(out var code);)
                     postings[cursor[remap[code >> 3]]++] = e << 3 | (code & 7);
-                }
             }
             passes[p] = null!; // let the forward codes go once written
             cursors[p] = null!;

@@ -46,6 +46,35 @@ public class IndexBuildTests
         Assert.Equal(one.Postings, parts.Postings);
     }
 
+    /// <summary>A pass's codes take one to five bytes each, by the size of the term id: more distinct terms than three
+    /// bytes hold, and a term met again in its entry under a heavier or a lighter field, invert to what the entries say.</summary>
+    [Fact]
+    public void Codes_of_every_length_invert_to_each_term_s_entries_and_heaviest_field()
+    {
+        const int Count = 300_000; // each entry's title word is its own term: ids past 2^18 take four bytes
+        var entries = Enumerable.Range(0, Count).Select(i => new Entry
+        {
+            Key = $"{Word(i)}{i}", // the word first as a key part
+            Title = $"{Word(i)} common", // then lighter, as a title word: the key part stays
+            Authors = i % 1000 == 0 ? [new Person(Word(i).ToUpperInvariant(), "")] : [], // or heavier, as first author
+        }).ToList();
+
+        var terms = SearchIndexBuilder.Invert([new ForwardPass(entries, 0, Count, false, null, default)]);
+
+        var common = Array.BinarySearch(terms.Terms, "common", StringComparer.Ordinal);
+        Assert.Equal(Count, terms.PostStart[common + 1] - terms.PostStart[common]);
+        foreach (var i in new[] { 0, 1, 15, 16, 2047, 2048, 262_143, 262_144, Count - 1, 5000, 123_000 })
+        {
+            var t = Array.BinarySearch(terms.Terms, Word(i), StringComparer.Ordinal);
+            var field = i % 1000 == 0 ? PostingField.FirstAuthor : PostingField.KeyPart;
+            Assert.True(t >= 0, $"{Word(i)} is not a term");
+            Assert.Equal([i << 3 | (int)field], terms.Postings[terms.PostStart[t]..terms.PostStart[t + 1]]);
+        }
+
+        // Letters only, so that no word is split into parts that other words share.
+        static string Word(int i) => string.Concat(Enumerable.Range(0, 4).Select(d => (char)('a' + i / (int)Math.Pow(26, d) % 26)));
+    }
+
     [Fact]
     public void The_key_table_holds_keys_folded_to_letters_and_digits_in_ordinal_order_then_by_key_then_position()
     {
