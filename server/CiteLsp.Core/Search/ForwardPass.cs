@@ -213,7 +213,6 @@ internal sealed class ForwardPass
             if ((first & 7) > field) first = (byte)(first & ~7 | field);
             return;
         }
-        last = (_entry, Length, last.Uses + 1);
         var at = Length & CodeReader.ChunkMask;
         if (at == 0 || at > CodeReader.LastCodeStart)
         {
@@ -222,6 +221,7 @@ internal sealed class ForwardPass
             _chunks.Add(_chunk = new byte[CodeReader.ChunkMask + 1]);
             at = 0;
         }
+        last = (_entry, Length, last.Uses + 1); // where the code starts, past a skipped tail
         var chunk = _chunk;
         if (id <= 15) chunk[at++] = (byte)(id << 3 | field);
         else
