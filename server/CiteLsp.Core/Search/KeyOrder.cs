@@ -1,19 +1,18 @@
 namespace CiteLsp.Core.Search;
 
-/// <summary>A folded key and its entry, in ordinal order of the key (ties by entry): a sort compares the packed
-/// prefix, and reads the strings only when the first nine characters agree.</summary>
+/// <summary>A folded key's packed prefix and its entry, in order of the prefix, then of the entry: the first nine
+/// characters decide most of a sort of keys on two integers. Keys whose prefixes are equal are ordered by the whole key
+/// afterwards (<see cref="SearchIndexBuilder.BuildKeys"/>): 16 bytes an item, not 24 with the string (1M keys: 16 MB
+/// less for the sort and its merge).</summary>
 internal readonly struct KeyOrder(string folded, int id) : IComparable<KeyOrder>
 {
     /// <summary>The first nine characters, seven bits each, in ordinal order: one past ASCII (0x7F) stands for any other
     /// character and ends the prefix (what follows is for the string compare); 0 pads a shorter key, which sorts first.</summary>
-    private readonly ulong _prefix = Pack(folded);
+    public ulong Prefix { get; } = Pack(folded);
 
-    public string Folded { get; } = folded;
     public int Id { get; } = id;
 
-    public int CompareTo(KeyOrder other) =>
-        _prefix != other._prefix ? _prefix.CompareTo(other._prefix)
-        : string.CompareOrdinal(Folded, other.Folded) is var c and not 0 ? c : Id.CompareTo(other.Id);
+    public int CompareTo(KeyOrder other) => Prefix != other.Prefix ? Prefix.CompareTo(other.Prefix) : Id.CompareTo(other.Id);
 
     private static ulong Pack(string s)
     {

@@ -30,24 +30,32 @@ internal static class SearchIndexBuilder
     /// <summary>The key table from each entry's <see cref="AlnumKey"/> (in entry order).</summary>
     internal static KeyTable BuildKeys(IReadOnlyList<Entry> entries, string[] alnumKeys)
     {
-        // Sorted on a packed prefix of each key first: most comparisons are then of two integers, not of two strings.
+        // Sorted on a packed prefix of each key: two integers compared, not two strings.
         var order = new KeyOrder[alnumKeys.Length];
         for (var e = 0; e < order.Length; e++) order[e] = new KeyOrder(alnumKeys[e], e);
         order = Cores.Sort(order); // the sort was the longest step left on one core (1M: 0.4 s)
+        var ids = new int[order.Length];
+        for (var i = 0; i < order.Length; i++) ids[i] = order[i].Id;
+        // Runs of equal prefixes by the whole folded key ("smith2019deep" before "smith2019deeper"), then runs of equal
+        // folded keys ("Smith2019", "smith2019") by the original key; the entry decides the rest.
+        var byFolded = Comparer<int>.Create((a, b) => string.CompareOrdinal(alnumKeys[a], alnumKeys[b]) is var c and not 0 ? c : a.CompareTo(b));
+        var byKey = Comparer<int>.Create((a, b) => string.CompareOrdinal(entries[a].Key, entries[b].Key) is var c and not 0 ? c : a.CompareTo(b));
+        for (int start = 0, end; start < order.Length; start = end)
+        {
+            for (end = start + 1; end < order.Length && order[end].Prefix == order[start].Prefix; end++) { }
+            if (end - start > 1) Array.Sort(ids, start, end - start, byFolded);
+        }
+        var ties = new List<int>();
+        for (int start = 0, end; start < ids.Length; start = end)
+        {
+            for (end = start + 1; end < ids.Length && alnumKeys[ids[end]] == alnumKeys[ids[start]]; end++) ties.Add(end);
+            if (end - start > 1) Array.Sort(ids, start, end - start, byKey);
+        }
         // The table keeps them in one blob: the strings are garbage from here on, not a million objects the GC traces.
         var chars = 0L;
         foreach (var k in alnumKeys) chars += k.Length;
-        var folded = new FoldedKeys.Builder(order.Length, (int)Math.Min(chars, Array.MaxLength));
-        var ids = new int[order.Length];
-        for (var i = 0; i < order.Length; i++) { folded.Add(order[i].Folded); ids[i] = order[i].Id; }
-        // Runs of equal folded keys ("Smith2019", "smith2019") are ordered by the original key.
-        var ties = new List<int>();
-        for (int start = 0, end; start < order.Length; start = end)
-        {
-            for (end = start + 1; end < order.Length && order[end].Folded == order[start].Folded; end++) ties.Add(end);
-            if (end - start > 1) Array.Sort(ids, start, end - start, Comparer<int>.Create((a, b) =>
-                string.CompareOrdinal(entries[a].Key, entries[b].Key) is var c and not 0 ? c : a.CompareTo(b)));
-        }
+        var folded = new FoldedKeys.Builder(ids.Length, (int)Math.Min(chars, Array.MaxLength));
+        foreach (var id in ids) folded.Add(alnumKeys[id]);
         return new KeyTable(folded.Build(), ids, [.. ties]);
     }
 
