@@ -53,7 +53,8 @@ public class IndexBuildTests
     {
         const int Count = 300_000; // each entry's title word is its own term: ids past 2^18 take four bytes
         var random = new Random(7);
-        // A few one-byte codes more in each title, so that codes start anywhere in a chunk (none has four letters).
+        // A few one-byte codes more in each title, so that codes start anywhere in a chunk (no filler has four letters,
+        // as the words do).
         string[] fillers = ["common", "deeper", "learning", "of", "the"];
         var entries = Enumerable.Range(0, Count).Select(i => new Entry
         {
