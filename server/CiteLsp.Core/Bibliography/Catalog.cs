@@ -53,16 +53,18 @@ public sealed class Catalog
     public static Catalog Build(IReadOnlyList<CatalogFile> files, Catalog? previous)
     {
         // Keyed entries straight into the array of candidates, not through a list copied twice (1M entries: 16 MB).
+        // A BibTeX file's are all keyed (the parser drops keyless entries): taken whole, no entry asked for its key.
+        static bool AllKeyed(CatalogFile file) => file.Format == Bibtex.BibtexParser.Format;
         var keyless = new List<Entry>();
         var keyedCount = 0;
         foreach (var file in files)
-            if (file.Format == Bibtex.BibtexParser.Format) keyedCount += file.Entries.Count; // the parser drops keyless entries
+            if (AllKeyed(file)) keyedCount += file.Entries.Count;
             else foreach (var e in file.Entries) if (e.Key.Length > 0) keyedCount++; else keyless.Add(e);
         var candidates = new Entry[keyedCount];
         var keyed = 0;
         foreach (var file in files)
-            foreach (var e in file.Entries)
-                if (e.Key.Length > 0 || file.Format == Bibtex.BibtexParser.Format) candidates[keyed++] = e;
+            for (var i = 0; i < file.Entries.Count; i++)
+                if (AllKeyed(file) || file.Entries[i].Key.Length > 0) candidates[keyed++] = file.Entries[i];
         var seedKeys = keyless.Count == 0 ? null : GeneratedKeys(candidates, keyless, previous);
         if (seedKeys is not null) candidates = [.. candidates, .. seedKeys.Generated];
         if (previous is not null && Patched(files, previous, candidates, seedKeys) is { } patched) return patched;
