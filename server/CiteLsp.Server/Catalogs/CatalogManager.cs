@@ -312,7 +312,8 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
         var cache = previous is null && Cache is { } c && c.Covers(path) ? c : null;
         // The GC stays off for the parse and the index built right after it: what they allocate survives, and their
         // garbage is collected after (below), not by every young collection meanwhile.
-        using (cache is null ? default : Core.Bibliography.NoGcRegion.ForParseAndIndex(stamp?.Length ?? 0))
+        var noGc = cache is null ? default : Core.Bibliography.NoGcRegion.ForParseAndIndex(stamp?.Length ?? 0);
+        try
         {
             try { file = CatalogLoader.Load(path, previous, settings.FieldsOnDiskAboveBytes); }
             catch (Exception ex) when (ex is not (OutOfMemoryException or OperationCanceledException))
@@ -323,6 +324,8 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
             }
             if (cache is not null && file.Format == "bibtex")
             {
+                // A huge library's parse leaves hundreds of MB of garbage: gone before the index adds its own.
+                if (file.FieldsOnDisk) noGc = noGc.CollectAndHold(stamp?.Length ?? 0);
                 progress?.Report($"{Path.GetFileName(path)}: indexing {file.Entries.Count:N0} entries");
                 // Built once for the views and the cache file (each building its own index took a core for seconds).
                 // The key maps are built meanwhile, on one core beside the index's passes.
@@ -334,6 +337,7 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
                 built = new CachedCatalog(file, catalog!, index!);
             }
         }
+        finally { noGc.Dispose(); }
         if (built is not null)
         {
             _builtAlone[path] = built;
