@@ -113,7 +113,7 @@ internal sealed class DiagnosticsPublisher : IDisposable
         if (DocumentKinds.Of(document.LanguageId, document.Path) == DocumentKind.Bibliography)
         {
             var parsed = CatalogLoader.Parse(document.Path, document.Text).Diagnostics.Select(CiteDiagnostic.From).ToList();
-            return SendAsync(new PublishDiagnosticsParams(uri, Convert(parsed, document, snapshot), document.Version));
+            return SendAsync(new PublishDiagnosticsParams(uri, ProblemCap.Apply(Convert(parsed, document, snapshot), document.Path), document.Version));
         }
         if (!CatalogsLoaded(snapshot, document))
         {
@@ -143,7 +143,7 @@ internal sealed class DiagnosticsPublisher : IDisposable
         {
             if (snapshot.Catalogs.Latest(path) is not { } file) continue;
             var uri = DocumentUri.FromPath(path);
-            var diagnostics = snapshot.Settings.DiagnosticsEnabled ? file.Diagnostics.Select(d => ToDiagnostic(d, file)).ToList() : [];
+            var diagnostics = snapshot.Settings.DiagnosticsEnabled ? ProblemCap.Apply(file.Diagnostics.Select(d => ToDiagnostic(d, file)).ToList(), path) : [];
             if (diagnostics.Count == 0 && !_catalogUris.Contains(uri)) continue;
             await SendAsync(new PublishDiagnosticsParams(uri, diagnostics));
             if (diagnostics.Count > 0) published.Add(uri);

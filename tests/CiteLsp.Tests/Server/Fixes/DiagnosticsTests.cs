@@ -1,3 +1,4 @@
+using CiteLsp.Server.Diagnostics;
 using Newtonsoft.Json.Linq;
 
 namespace CiteLsp.Tests.Server.Fixes;
@@ -121,6 +122,27 @@ public class DiagnosticsTests
         await client.OpenAsync(dir.Uri("paper.tex"), "\\documentclass{article}\n\\begin{document}\n\\cite{twice}\n\\bibliography{library}\n\\end{document}\n");
         var reported = await client.NextDiagnosticsAsync(dir.Uri("library.bib"), d => d.Count > 0, timeoutSeconds: 15);
         Assert.Equal("bib-duplicate-key:4", string.Join(" ", reported.Select(d => $"{d["code"]}:{d["range"]!["start"]!["line"]}")));
+    }
+
+    /// <summary>A library with thousands of problems: the first thousand and a line counting the rest, not one notification
+    /// so big that every response waits behind it.</summary>
+    [Fact]
+    public async Task A_bibliography_with_more_problems_than_the_cap_publishes_the_first_and_counts_the_rest()
+    {
+        using var dir = new TempDir();
+        var library = dir.File("library.bib", string.Concat(Enumerable.Repeat("@misc{twice,\n  title = {Again},\n}\n\n", ProblemCap.Max + 201)));
+        await using var client = LspClient.Start();
+        await client.InitializeAsync(initializationOptions: new { library = new[] { library }, seeds = new { enabled = false } });
+        await client.NextStatusAsync();
+
+        await client.OpenAsync(dir.Uri("paper.tex"), "\\documentclass{article}\n\\begin{document}\n\\cite{twice}\n\\bibliography{library}\n\\end{document}\n");
+        var reported = await client.NextDiagnosticsAsync(dir.Uri("library.bib"), d => d.Count > 0, timeoutSeconds: 15);
+        Assert.Equal(ProblemCap.Max + 1, reported.Count);
+        Assert.Equal(Enumerable.Range(1, ProblemCap.Max).Select(i => $"bib-duplicate-key:{4 * i}"),
+            reported.Take(ProblemCap.Max).Select(d => $"{d["code"]}:{d["range"]!["start"]!["line"]}"));
+        var more = reported[^1]!;
+        Assert.Equal($"{ProblemCap.Code}:{4 * (ProblemCap.Max + 1)}:3", $"{more["code"]}:{more["range"]!["start"]!["line"]}:{more["severity"]}");
+        Assert.StartsWith("200 more problems", (string?)more["message"]);
     }
 
     [Fact]
