@@ -45,9 +45,10 @@ public readonly struct NoGcRegion : IDisposable
     /// Ends this region, collects what it let pile up and holds the GC off again for <paramref name="nextBytes"/>: for a
     /// huge library between its parse and its index. The parse's garbage (raw entries, the windows' key maps and
     /// buffers: 320 of its 800 MB at 1M entries) then goes before the index adds its own, so the load peaks at 0.95 GB
-    /// instead of 1.25, and what the parse keeps leaves the young generation, which the first requests' collection no
-    /// longer has to trace. The price is one full compacting collection, 1.7-1.9 s at 1M on a slow hour of a 2-core VM.
-    /// Outside a region that started (the heap was big already: the parse collected as it went), nothing happens.
+    /// instead of 1.25 (only a full collection frees it: much of it is in large arrays), and the young collection after
+    /// the load promotes 0.42-0.45 GB instead of 0.62. The price is one full compacting collection: 1.3-2.6 s at 1M on
+    /// the slow hours of a 2-core VM. Outside a region that started (the heap was big already: the parse collected as it
+    /// went), nothing happens.
     /// </summary>
     public NoGcRegion CollectAndHold(long nextBytes)
     {

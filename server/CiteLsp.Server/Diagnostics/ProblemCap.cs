@@ -20,7 +20,7 @@ internal static class ProblemCap
         var kept = byPosition.GetRange(0, Max);
         var more = diagnostics.Count - Max;
         kept.Add(new Diagnostic(byPosition[Max].Range, DiagnosticSeverity.Information, Code, LspConvert.Source,
-            $"{more:N0} more problems from here on are not shown (the first {Max:N0} are); `citelsp check {Path.GetFileName(path)}` lists them all"));
+            FormattableString.Invariant($"{more:N0} more problems from here on are not shown (the first {Max:N0} are); `citelsp check {Path.GetFileName(path)}` lists them all")));
         return kept;
     }
 }
