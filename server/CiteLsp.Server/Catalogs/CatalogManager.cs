@@ -311,7 +311,7 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
         CachedCatalog? built = null;
         var cache = previous is null && Cache is { } c && c.Covers(path) ? c : null;
         // The GC stays off for the parse and the index built right after it: what they allocate survives, and their
-        // garbage is collected after (below), not by every young collection meanwhile.
+        // garbage is collected once (a huge library's parse: between the two), not by every young collection meanwhile.
         var noGc = cache is null ? default : Core.Bibliography.NoGcRegion.ForParseAndIndex(stamp?.Length ?? 0);
         try
         {
@@ -324,7 +324,8 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
             }
             if (cache is not null && file.Format == "bibtex")
             {
-                // A huge library's parse leaves hundreds of MB of garbage: gone before the index adds its own.
+                // A huge library's parse leaves hundreds of MB of garbage: gone before the index adds its own (1M
+                // entries: peak 0.98 GB instead of 1.29, for one full collection of 1.3-2.6 s).
                 if (file.FieldsOnDisk) noGc = noGc.CollectAndHold(stamp?.Length ?? 0);
                 progress?.Report($"{Path.GetFileName(path)}: indexing {file.Entries.Count:N0} entries");
                 // Built once for the views and the cache file (each building its own index took a core for seconds).
