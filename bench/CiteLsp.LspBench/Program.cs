@@ -103,6 +103,7 @@ for (var i = 0; i < 1000; i++)
     clock.Restart();
     var h = await rpc.InvokeWithParameterObjectAsync<JToken>("textDocument/hover", new { textDocument = new { uri }, position = new { line = l, character = "As shown by \\cite{".Length + 2 } });
     hover.Add(clock.Elapsed.TotalMilliseconds);
+    if (echoLog && clock.ElapsedMilliseconds > 300) Console.Error.WriteLine($"{sinceStart.ElapsedMilliseconds,7} hover {i} took {clock.ElapsedMilliseconds} ms");
     if (h is null || h.Type == JTokenType.Null) throw new InvalidOperationException($"no hover on line {l}");
 }
 
