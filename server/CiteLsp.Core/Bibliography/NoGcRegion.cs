@@ -42,20 +42,28 @@ public readonly struct NoGcRegion : IDisposable
             : Start(fileBytes * bytesPerByte, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 3);
 
     /// <summary>
-    /// Ends this region, collects what it let pile up and holds the GC off again for <paramref name="nextBytes"/>: for a
-    /// huge library between its parse and its index. The parse's garbage (raw entries, the windows' key maps and
-    /// buffers: 320 of its 800 MB at 1M entries) then goes before the index adds its own, so the load peaks at 0.95 GB
-    /// instead of 1.25 (only a full collection frees it: much of it is in large arrays), and the young collection after
-    /// the load promotes 0.42-0.45 GB instead of 0.62. The price is one full compacting collection: 1.3-2.6 s at 1M on
-    /// the slow hours of a 2-core VM. Outside a region that started (the heap was big already: the parse collected as it
-    /// went), nothing happens.
+    /// What a load's heap should stay under: 1 GB, less what the process holds besides the heap (40 MB in-process, 80 over
+    /// LSP: a load at this budget peaks at about 930 MB).
     /// </summary>
-    public NoGcRegion CollectAndHold(long nextBytes)
+    public const long PeakBudget = 850_000_000;
+
+    /// <summary>
+    /// For a library between its parse and its index (which allocates about 0.7 bytes per byte of .bib for a lean
+    /// library, 2 otherwise): when what the parse left on the heap and the index would pass <paramref name="budget"/>
+    /// together, ends this region, collects and holds the GC off again for the index. The parse's garbage (at 1M entries
+    /// 320 of the 800 MB it allocates: raw entries, the windows' key maps and buffers) then goes before the index adds
+    /// its own, so that load peaks at 0.95 GB instead of 1.25 (only a full collection frees it: much of it is in large
+    /// arrays), and the young collection after the load promotes 0.42-0.45 GB instead of 0.62. The price is one full
+    /// compacting collection, 1.3-2.6 s at 1M on the slow hours of a 2-core VM, paid only by a library big enough to
+    /// need it. Outside a region that started (the heap was big already: the parse collected as it went), nothing happens.
+    /// </summary>
+    public NoGcRegion CollectBeforeIndex(long fileBytes, bool lean, long budget = PeakBudget)
     {
-        if (!_started) return this;
+        var indexBytes = lean ? fileBytes * 3 / 4 : fileBytes * 2;
+        if (!_started || GC.GetTotalMemory(forceFullCollection: false) + indexBytes <= budget) return this;
         Dispose();
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
-        return Start(nextBytes, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 3);
+        return Start(indexBytes, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 3);
     }
 
     /// <summary>For a burst of at most <paramref name="bytes"/> (up to <see cref="MaxBytes"/>), unless the heap is bigger already.</summary>

@@ -13,7 +13,7 @@ public sealed class NoGcRegionCollection;
 public sealed class NoGcRegionTests
 {
     [Fact]
-    public void CollectAndHold_collects_what_the_region_let_pile_up_then_holds_the_GC_off_again()
+    public void Past_the_budget_the_parse_garbage_is_collected_then_the_GC_is_held_off_again_for_the_index()
     {
         GC.Collect(); // a small heap, so that the region below can start
         var region = NoGcRegion.Start(160 << 20);
@@ -21,8 +21,25 @@ public sealed class NoGcRegionTests
         {
             Assert.Equal(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
             var garbage = Garbage(64 << 20);
-            region = region.CollectAndHold(16 << 20);
+            region = region.CollectBeforeIndex(16 << 20, lean: true, budget: GC.GetTotalMemory(false));
             Assert.False(garbage.IsAlive, "what the first region let pile up is still there");
+            Assert.Equal(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
+        }
+        finally { region.Dispose(); }
+        Assert.NotEqual(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
+    }
+
+    [Fact]
+    public void Within_the_budget_the_region_goes_on_and_nothing_is_collected()
+    {
+        GC.Collect();
+        var region = NoGcRegion.Start(160 << 20);
+        try
+        {
+            Assert.Equal(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
+            var garbage = Garbage(64 << 20);
+            region = region.CollectBeforeIndex(16 << 20, lean: true, budget: GC.GetTotalMemory(false) + (12 << 20) + (16 << 20));
+            Assert.True(garbage.IsAlive, "collected although the index fits in the budget");
             Assert.Equal(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
         }
         finally { region.Dispose(); }
@@ -39,9 +56,9 @@ public sealed class NoGcRegionTests
     }
 
     [Fact]
-    public void CollectAndHold_outside_a_region_neither_collects_nor_starts_one()
+    public void Outside_a_region_nothing_is_collected_and_no_region_starts()
     {
-        var region = default(NoGcRegion).CollectAndHold(64 << 20);
+        var region = default(NoGcRegion).CollectBeforeIndex(64 << 20, lean: true, budget: 0);
         Assert.NotEqual(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
         region.Dispose();
     }
