@@ -118,4 +118,30 @@ public class NavigationTests
         Assert.Equal(bibUri, (string?)found[0]["location"]!["uri"]);
         Assert.Equal("refs.bib", (string?)found[0]["containerName"]);
     }
+
+    /// <summary>A library open in the editor: its outline has a symbol per entry and takes a while to make; the
+    /// requests that follow are answered meanwhile, not after it.</summary>
+    [Fact]
+    public async Task A_big_outline_does_not_hold_up_the_requests_after_it()
+    {
+        using var dir = new TempDir();
+        await using var client = LspClient.Start();
+        await client.InitializeAsync();
+        await client.NextStatusAsync();
+        var bib = string.Concat(Enumerable.Range(0, 20_000).Select(i =>
+            $"@article{{key{i},\n  author = {{Doe, Jane and Roe, Richard}},\n  title = {{A study of things, part {i}}},\n  journal = {{Journal of Studies}},\n  year = {{2019}},\n}}\n\n"));
+        var uri = dir.Uri("library.bib");
+        await client.OpenAsync(uri, bib, "bibtex");
+
+        var done = new List<string>();
+        var outline = client.RequestAsync("textDocument/documentSymbol", new { textDocument = new { uri } }).ContinueWith(t => { lock (done) done.Add("outline"); return t.Result; });
+        var search = client.RequestAsync("citelsp/search", new { query = "double descent", limit = 3 }).ContinueWith(t => { lock (done) done.Add("search"); return t.Result; });
+        await Task.WhenAll(outline, search);
+
+        Assert.Equal(["search", "outline"], done);
+        var symbols = (JArray)await outline;
+        Assert.Equal(20_000, symbols.Count);
+        var last = symbols[^1]!;
+        Assert.Equal(("key19999", "A study of things, part 19999", 7 * 19_999), ((string?)last["name"], (string?)last["detail"], (int)last["range"]!["start"]!["line"]!));
+    }
 }

@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+// An open library's outline over LSP (stdio, the real server): textDocument/documentSymbol on a big .bib open in the
+// editor, and a citelsp/search sent 30 ms after it (does the outline hold it up?). Three rounds: the first includes JIT.
+// usage: node bench/lsp-outline.mjs [path/to/citelsp.dll] path/to/library.bib
+//   (python3 ../shared/corpus/make-big-bib.py 20000 -o /tmp/lib20k.bib makes a 12 MB library of 20,000 entries)
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readFrames, writeFrame } from './lsp-frames.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const [dll, bibPath] = process.argv.length > 3 ? process.argv.slice(2) : [path.join(root, 'server/CiteLsp.Server/bin/Release/net10.0/citelsp.dll'), process.argv[2]];
+const child = spawn('dotnet', [dll], { stdio: ['pipe', 'pipe', 'ignore'] });
+let nextId = 1;
+const pending = new Map();
+const send = (message) => writeFrame(child.stdin, message);
+const request = (method, params) => new Promise((resolve) => { const id = nextId++; pending.set(id, resolve); send({ id, method, params }); });
+readFrames(child.stdout, (message) => {
+  if (message.id !== undefined && message.method) send({ id: message.id, result: message.method === 'workspace/configuration' ? [{}] : null });
+  else if (message.id !== undefined) { pending.get(message.id)(message.result); pending.delete(message.id); }
+});
+await request('initialize', { processId: process.pid, capabilities: {}, rootUri: null });
+send({ method: 'initialized', params: {} });
+await request('citelsp/search', { query: 'deep', limit: 5 });
+const uri = pathToFileURL(path.resolve(bibPath)).href;
+send({ method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'bibtex', version: 1, text: fs.readFileSync(bibPath, 'utf8') } } });
+for (let round = 1; round <= 3; round++) {
+  const started = performance.now();
+  const outline = request('textDocument/documentSymbol', { textDocument: { uri } }).then((r) => ({ symbols: r.length, ms: performance.now() - started }));
+  await new Promise((resolve) => setTimeout(resolve, 30));
+  const sent = performance.now();
+  await request('citelsp/search', { query: 'attention', limit: 5 });
+  const searchMs = performance.now() - sent;
+  const { symbols, ms } = await outline;
+  console.log(`round ${round}: outline of ${symbols} symbols in ${ms.toFixed(0)} ms; a search sent 30 ms later answered in ${searchMs.toFixed(0)} ms`);
+}
+child.kill();
