@@ -15,9 +15,15 @@ public class FuzzSmokeTests
     {
         var harness = AllHarnesses.Find(name)!;
         var seeds = SeedCorpus.Load(harness, TestPaths.RepoRoot);
-        var result = new Driver(harness, seeds, new DriverOptions(Runs: 30_000, Seed: 7, Seconds: 3, Minimize: false, WholeSeedsFirst: false)).Run();
-        Assert.True(result.Executions >= 100, $"only {result.Executions} executions");
-        Assert.True(result.Failures.Count == 0, string.Join("\n\n", result.Failures.Select(f => $"{f.Signature}\n{f.Message}")));
+        var options = new DriverOptions(Runs: 30_000, Seed: 7, Seconds: 3, Minimize: false, WholeSeedsFirst: false);
+        var results = new[] { new Driver(harness, seeds, options).Run() }.ToList();
+        // A busy machine (CI's tests in parallel, all of them compiling) can get through fewer in 3 s: the rest of the
+        // minimum then runs without the time limit.
+        if (results[0].Executions < 100)
+            results.Add(new Driver(harness, seeds, options with { Runs = 100 - results[0].Executions, Seed = 8, Seconds = 120 }).Run());
+        Assert.True(results.Sum(r => r.Executions) >= 100, $"only {results.Sum(r => r.Executions)} executions");
+        var failures = results.SelectMany(r => r.Failures).ToList();
+        Assert.True(failures.Count == 0, string.Join("\n\n", failures.Select(f => $"{f.Signature}\n{f.Message}")));
     }
 
     [Fact]
