@@ -46,6 +46,14 @@ public sealed class NoGcRegionTests
         Assert.NotEqual(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
     }
 
+    [Fact]
+    public void Outside_a_region_nothing_is_collected_and_no_region_starts()
+    {
+        var region = default(NoGcRegion).CollectBeforeIndex(64 << 20, lean: true, budget: 0);
+        Assert.NotEqual(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
+        region.Dispose();
+    }
+
     /// <summary>Small objects adding up to <paramref name="bytes"/>, dropped at once, as a parse's raw entries are.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static WeakReference Garbage(int bytes)
@@ -53,13 +61,5 @@ public sealed class NoGcRegionTests
         var first = new byte[64];
         for (var made = 64; made < bytes; made += 1024) _ = new byte[1000];
         return new WeakReference(first);
-    }
-
-    [Fact]
-    public void Outside_a_region_nothing_is_collected_and_no_region_starts()
-    {
-        var region = default(NoGcRegion).CollectBeforeIndex(64 << 20, lean: true, budget: 0);
-        Assert.NotEqual(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
-        region.Dispose();
     }
 }
