@@ -71,7 +71,8 @@ public readonly struct NoGcRegion : IDisposable
         // Starting a region may collect first: cheap at start-up, a long pause for every thread once the heap is big.
         GC.GetTotalMemory(forceFullCollection: false) > bytes ? default : Start(bytes, MaxBytes);
 
-    private static NoGcRegion Start(long bytes, long maxBytes)
+    /// <summary>For a burst of <paramref name="bytes"/>, up to <paramref name="maxBytes"/>, whatever the heap holds already.</summary>
+    internal static NoGcRegion Start(long bytes, long maxBytes)
     {
         // Inside a region already (a load's parse within the load's region), which covers this burst: asking for another
         // one then ended it (a 1M parse then collected 71 times).
