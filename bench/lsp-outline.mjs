@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // An open library's outline over LSP (stdio, the real server): textDocument/documentSymbol on a big .bib open in the
 // editor, and a citelsp/search sent 30 ms after it (does the outline hold it up?). Three rounds: the first includes JIT.
+// Then an edit, after which the outline and the diagnostics both want the new version's parse.
 // usage: node bench/lsp-outline.mjs [path/to/citelsp.dll] path/to/library.bib
 //   (python3 ../shared/corpus/make-big-bib.py 20000 -o /tmp/lib20k.bib makes a 12 MB library of 20,000 entries)
 import { spawn } from 'node:child_process';
@@ -16,8 +17,10 @@ let nextId = 1;
 const pending = new Map();
 const send = (message) => writeFrame(child.stdin, message);
 const request = (method, params) => new Promise((resolve) => { const id = nextId++; pending.set(id, resolve); send({ id, method, params }); });
+const published = new Map(); // version → resolve, for the open library's diagnostics
 readFrames(child.stdout, (message) => {
-  if (message.id !== undefined && message.method) send({ id: message.id, result: message.method === 'workspace/configuration' ? [{}] : null });
+  if (message.method === 'textDocument/publishDiagnostics' && published.has(message.params.version)) published.get(message.params.version)();
+  else if (message.id !== undefined && message.method) send({ id: message.id, result: message.method === 'workspace/configuration' ? [{}] : null });
   else if (message.id !== undefined) { pending.get(message.id)(message.result); pending.delete(message.id); }
 });
 await request('initialize', { processId: process.pid, capabilities: {}, rootUri: null });
@@ -35,4 +38,18 @@ for (let round = 1; round <= 3; round++) {
   const { symbols, ms } = await outline;
   console.log(`round ${round}: outline of ${symbols} symbols in ${ms.toFixed(0)} ms; a search sent 30 ms later answered in ${searchMs.toFixed(0)} ms`);
 }
+// An edit: the editor then wants the new version's outline, and the server publishes its diagnostics.
+const edited = new Promise((resolve) => published.set(2, resolve));
+const [started, cpuBefore] = [performance.now(), cpuSeconds(child.pid)];
+send({ method: 'textDocument/didChange', params: { textDocument: { uri, version: 2 }, contentChanges: [{ text: `${fs.readFileSync(bibPath, 'utf8')}\n@misc{added2026, title={Added}}\n` }] } });
+const symbols = (await request('textDocument/documentSymbol', { textDocument: { uri } })).length;
+const outlineMs = performance.now() - started;
+await edited;
+console.log(`after an edit: outline of ${symbols} symbols in ${outlineMs.toFixed(0)} ms, diagnostics in ${(performance.now() - started).toFixed(0)} ms; server CPU ${(cpuSeconds(child.pid) - cpuBefore).toFixed(2)} s for the edit, ${cpuSeconds(child.pid).toFixed(1)} s in all`);
 child.kill();
+
+/** User and system CPU time of a process, from /proc (Linux). */
+function cpuSeconds(pid) {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}

@@ -112,7 +112,7 @@ internal sealed class DiagnosticsPublisher : IDisposable
         if (!snapshot.Settings.DiagnosticsEnabled) return SendAsync(new PublishDiagnosticsParams(uri, [], document.Version));
         if (DocumentKinds.Of(document.LanguageId, document.Path) == DocumentKind.Bibliography)
         {
-            var parsed = CatalogLoader.Parse(document.Path, document.Text).Diagnostics.Select(CiteDiagnostic.From).ToList();
+            var parsed = DocumentScans.ParseOf(document).Diagnostics.Select(CiteDiagnostic.From).ToList();
             return SendAsync(new PublishDiagnosticsParams(uri, ProblemCap.Apply(Convert(parsed, document, snapshot), document.Path), document.Version));
         }
         if (!CatalogsLoaded(snapshot, document))

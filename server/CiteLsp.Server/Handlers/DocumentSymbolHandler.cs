@@ -2,6 +2,7 @@ using CiteLsp.Core.Bibliography;
 using CiteLsp.Server.Analysis;
 using CiteLsp.Server.Lsp;
 using CiteLsp.Server.Protocol;
+using CiteLsp.Server.State;
 using Newtonsoft.Json.Linq;
 using StreamJsonRpc;
 
@@ -22,7 +23,7 @@ internal sealed class DocumentSymbolHandler(Session session)
         if (session.State.Current.Document(uri) is not { } document || DocumentKinds.Of(document.LanguageId, document.Path) != DocumentKind.Bibliography) return new JArray();
         return await Task.Run(() =>
         {
-            var entries = CatalogLoader.Parse(document.Path, document.Text).Entries;
+            var entries = DocumentScans.ParseOf(document).Entries;
             cancellationToken.ThrowIfCancellationRequested();
             return LspFormatter.Raw(entries
                 .Where(e => e.Location.Path == document.Path && e.KeyLocation.Length == e.Key.Length)
