@@ -30,9 +30,10 @@ public readonly struct NoGcRegion : IDisposable
 
     /// <summary>
     /// <see cref="ForParse"/> for a parse and the search index built right after it (a library's first load): the index
-    /// keeps what it allocates too, 0.75 bytes per byte of .bib for a lean library, 2.4 with abstracts. One region for
-    /// both: a second one, started after the parse, collected the parse's garbage first whenever what it asked for did
-    /// not fit in the room the first one left, at 1M entries a pause of 0.7-0.9 s before the index in 1 run of 4.
+    /// keeps what it allocates too, 0.75 bytes per byte of .bib for a lean library, 2 for one kept whole (as
+    /// <see cref="CollectBeforeIndex"/> reckons). One region for both: a second one, started after the parse, collected
+    /// the parse's garbage first whenever what it asked for did not fit in the room the first one left, at 1M entries a
+    /// pause of 0.7-0.9 s before the index in 1 run of 4.
     /// </summary>
     public static NoGcRegion ForParseAndIndex(long fileBytes) => ForParse(fileBytes, 9);
 

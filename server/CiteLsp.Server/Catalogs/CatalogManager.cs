@@ -312,7 +312,8 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
         var cache = previous is null && Cache is { } c && c.Covers(path) ? c : null;
         // The GC stays off for the parse and the index built right after it: what they allocate survives, and their
         // garbage is collected once (a huge library's parse: between the two), not by every young collection meanwhile.
-        var noGc = cache is null ? default : Core.Bibliography.NoGcRegion.ForParseAndIndex(stamp?.Length ?? 0);
+        var bytes = stamp?.Length ?? 0;
+        var noGc = cache is null ? default : Core.Bibliography.NoGcRegion.ForParseAndIndex(bytes);
         try
         {
             try { file = CatalogLoader.Load(path, previous, settings.FieldsOnDiskAboveBytes); }
@@ -326,7 +327,7 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
             {
                 // A big library's parse leaves hundreds of MB of garbage: gone before the index adds its own when
                 // the two would pass 0.85 GB (1M entries: peak 0.98 GB instead of 1.29, for a collection of 1.3-2.6 s).
-                noGc = noGc.CollectBeforeIndex(stamp?.Length ?? 0, file.FieldsOnDisk);
+                noGc = noGc.CollectBeforeIndex(bytes, file.FieldsOnDisk);
                 progress?.Report($"{Path.GetFileName(path)}: indexing {file.Entries.Count:N0} entries");
                 // Built once for the views and the cache file (each building its own index took a core for seconds).
                 // The key maps are built meanwhile, on one core beside the index's passes.
