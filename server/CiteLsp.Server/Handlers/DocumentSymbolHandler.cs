@@ -1,4 +1,3 @@
-using CiteLsp.Core.Bibliography;
 using CiteLsp.Server.Analysis;
 using CiteLsp.Server.Lsp;
 using CiteLsp.Server.Protocol;
