@@ -27,7 +27,8 @@ await request('initialize', { processId: process.pid, capabilities: {}, rootUri:
 send({ method: 'initialized', params: {} });
 await request('citelsp/search', { query: 'deep', limit: 5 });
 const uri = pathToFileURL(path.resolve(bibPath)).href;
-send({ method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'bibtex', version: 1, text: fs.readFileSync(bibPath, 'utf8') } } });
+const text = fs.readFileSync(bibPath, 'utf8');
+send({ method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'bibtex', version: 1, text } } });
 for (let round = 1; round <= 3; round++) {
   const started = performance.now();
   const outline = request('textDocument/documentSymbol', { textDocument: { uri } }).then((r) => ({ symbols: r.length, ms: performance.now() - started }));
@@ -41,7 +42,7 @@ for (let round = 1; round <= 3; round++) {
 // An edit: the editor then wants the new version's outline, and the server publishes its diagnostics.
 const edited = new Promise((resolve) => published.set(2, resolve));
 const [started, cpuBefore] = [performance.now(), cpuSeconds(child.pid)];
-send({ method: 'textDocument/didChange', params: { textDocument: { uri, version: 2 }, contentChanges: [{ text: `${fs.readFileSync(bibPath, 'utf8')}\n@misc{added2026, title={Added}}\n` }] } });
+send({ method: 'textDocument/didChange', params: { textDocument: { uri, version: 2 }, contentChanges: [{ text: `${text}\n@misc{added2026, title={Added}}\n` }] } });
 const symbols = (await request('textDocument/documentSymbol', { textDocument: { uri } })).length;
 const outlineMs = performance.now() - started;
 await edited;
