@@ -24,9 +24,11 @@ internal static class IndexFormat
         var dead = layout.Terms.DeadPostings.OrderBy(kv => kv.Key).ToArray();
         Array(stream, dead.Select(kv => kv.Key).ToArray());
         Array(stream, dead.Select(kv => kv.Value).ToArray());
-        Array(stream, layout.IdOf ?? []);
-        Array(stream, layout.Keys.Folded.Chars); // as Strings writes them
-        Array(stream, layout.Keys.Folded.Starts);
+        // An index that only appended entries keeps ids and positions the same (no map); the format wants one with a delta.
+        Array(stream, layout.IdOf ?? (layout.Terms.Delta is null ? [] : [.. Enumerable.Range(0, layout.Entries.Count)]));
+        var folded = layout.Keys.Folded.Flat();
+        Array(stream, folded.Chars); // as Strings writes them
+        Array(stream, folded.Starts);
         Array(stream, layout.Keys.EntryIds);
         Array(stream, layout.Keys.Ties);
         Array(stream, layout.Years);

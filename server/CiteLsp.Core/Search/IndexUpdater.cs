@@ -18,6 +18,7 @@ internal static class IndexUpdater
         if (entries.Count == 0 || old.Entries.Count == 0) return SearchIndex.Build(entries, old.IndexAbstracts, ct);
         // The very same entries (a view over one file, after a warm start): nothing to match or merge.
         if (Same(old.Entries, entries)) return new SearchIndex(old with { Entries = entries });
+        if (Appends(old, entries, maxDelta)) return Appended(old, entries, ct);
         var baseIds = old.BaseIds;
         var match = EntryMatcher.Match(old, entries, ct);
         var kept = 0;
@@ -60,11 +61,36 @@ internal static class IndexUpdater
         return new SearchIndex(new IndexLayout(entries, byId, idOf, positionOf, terms, keys, years, old.IndexAbstracts, baseIds));
     }
 
-    private static bool Same(IReadOnlyList<Entry> a, IReadOnlyList<Entry> b)
+    private static bool Same(IReadOnlyList<Entry> a, IReadOnlyList<Entry> b) => a.Count == b.Count && StartsWith(b, a);
+
+    private static bool StartsWith(IReadOnlyList<Entry> entries, IReadOnlyList<Entry> prefix)
     {
-        if (a.Count != b.Count) return false;
-        for (var i = 0; i < a.Count; i++) if (!ReferenceEquals(a[i], b[i])) return false;
+        if (entries.Count < prefix.Count) return false;
+        for (var i = 0; i < prefix.Count; i++) if (!ReferenceEquals(prefix[i], entries[i])) return false;
         return true;
+    }
+
+    /// <summary>Whether the new list is a full build's entries (the same objects) followed by a few more: a library's
+    /// view with the seeds added, or a library that gained entries at its end.</summary>
+    private static bool Appends(IndexLayout old, IReadOnlyList<Entry> entries, int maxDelta) =>
+        old.IdOf is null && old.BaseIds == old.Entries.Count && entries.Count > old.Entries.Count
+        && entries.Count - old.Entries.Count <= maxDelta && StartsWith(entries, old.Entries);
+
+    /// <summary>
+    /// <see cref="Update"/> when every old entry keeps its place and id: ids are positions (no maps, no matching), the
+    /// new entries' terms are a delta, and the key table places their keys among the old ones without copying them.
+    /// At 1M entries with the seeds added: 14 MB kept instead of 73, and no pass matching a million entries.
+    /// </summary>
+    private static SearchIndex Appended(IndexLayout old, IReadOnlyList<Entry> entries, CancellationToken ct)
+    {
+        var baseIds = old.BaseIds;
+        var delta = SearchIndexBuilder.BuildTerms(entries, baseIds, entries.Count, old.IndexAbstracts, ct);
+        var years = new int[entries.Count];
+        Array.Copy(old.Years, years, baseIds);
+        for (var id = baseIds; id < years.Length; id++) years[id] = entries[id].Year ?? int.MinValue;
+        var keys = MergeKeys(old.Keys, baseIds, null, entries, null, entries.Count);
+        var terms = new LiveTerms(old.Terms.Base, delta, new Dictionary<int, int>(old.Terms.DeadPostings), null);
+        return new SearchIndex(new IndexLayout(entries, entries, null, null, terms, keys, years, old.IndexAbstracts, baseIds));
     }
 
     /// <summary>The old tombstone counts plus those of base entries that die now (re-tokenized: they are few);
@@ -88,35 +114,41 @@ internal static class IndexUpdater
 
     /// <summary>Surviving base keys (already sorted) with the delta's inserted at their binary-searched places; runs
     /// of equal folded keys (known from the old ties, or met at an insertion) are then re-ordered by key and position,
-    /// as a full build orders them.</summary>
-    private static KeyTable MergeKeys(KeyTable old, int baseIds, bool[]? dead, Entry[] byId, int[] positionOf, int count)
+    /// as a full build orders them. When every base key survives and the delta is small, the folded keys are the old
+    /// table's with the delta's placed among them (<see cref="FoldedKeys.Inserted"/>), not a copy.</summary>
+    /// <param name="positionOf">Each id's position; null when ids are positions.</param>
+    private static KeyTable MergeKeys(KeyTable old, int baseIds, bool[]? dead, IReadOnlyList<Entry> byId, int[]? positionOf, int count)
     {
-        var deltaIds = new int[byId.Length - baseIds];
+        var deltaIds = new int[byId.Count - baseIds];
         var deltaFolded = new string[deltaIds.Length];
         for (var k = 0; k < deltaIds.Length; k++) { deltaIds[k] = baseIds + k; deltaFolded[k] = SearchIndexBuilder.AlnumKey(byId[baseIds + k].Key); }
         Array.Sort(deltaFolded, deltaIds, StringComparer.Ordinal);
         var insertAt = new int[deltaIds.Length];
         for (var k = 0; k < insertAt.Length; k++) insertAt[k] = SortedStrings.PrefixRange(old.Folded, deltaFolded[k]).Lo;
 
-        var folded = new FoldedKeys.Builder(count, old.Folded.Chars.Length + deltaFolded.Sum(k => k.Length));
+        // Shared only if every old key stays (none dead, none of an old delta's, which the new delta replaces).
+        var shared = dead is null && old.Folded.Count == baseIds && old.Folded.IsFlat && deltaIds.Length <= MaxInserted;
+        var folded = shared ? null
+            : new FoldedKeys.Builder(count, (old.Folded.IsFlat ? old.Folded.Chars.Length : old.Folded.Count * 16) + deltaFolded.Sum(k => k.Length));
+        var placed = new int[shared ? deltaIds.Length : 0];
         var ids = new int[count];
         var ties = new List<int>();
-        int n = 0, d = 0, t = 0, runStart = 0, previousOld = -1;
+        int n = 0, d = 0, t = 0, runStart = 0, previousOld = -1, lastOld = -1, lastDelta = -1;
         for (var i = 0; i < old.Folded.Count; i++)
         {
             if (t < old.Ties.Length && old.Ties[t] == i) t++; else runStart = i;
             while (d < insertAt.Length && insertAt[d] == i) AddDelta(d++);
             var id = old.EntryIds[i];
             if (id >= baseIds || dead is not null && dead[id]) continue;
-            if (n > 0 && (previousOld >= 0 ? previousOld >= runStart : folded.Last.SequenceEqual(old.Folded[i]))) ties.Add(n);
-            folded.Add(old.Folded[i]);
-            (ids[n], previousOld) = (id, i);
+            if (n > 0 && (previousOld >= 0 ? previousOld >= runStart : Last().SequenceEqual(old.Folded[i]))) ties.Add(n);
+            folded?.Add(old.Folded[i]);
+            (ids[n], previousOld, lastOld, lastDelta) = (id, i, i, -1);
             n++;
         }
         while (d < insertAt.Length) AddDelta(d++);
 
-        var tie = Comparer<int>.Create((a, b) =>
-            string.CompareOrdinal(byId[a].Key, byId[b].Key) is var c and not 0 ? c : positionOf[a].CompareTo(positionOf[b]));
+        var tie = Comparer<int>.Create((a, b) => string.CompareOrdinal(byId[a].Key, byId[b].Key) is var c and not 0 ? c
+            : positionOf is null ? a.CompareTo(b) : positionOf[a].CompareTo(positionOf[b]));
         for (var r = 0; r < ties.Count;)
         {
             var start = ties[r] - 1;
@@ -124,14 +156,20 @@ internal static class IndexUpdater
             for (r++; r < ties.Count && ties[r] == end; r++) end++;
             Array.Sort(ids, start, end - start, tie);
         }
-        return new KeyTable(folded.Build(), ids, [.. ties]);
+        return new KeyTable(folded?.Build() ?? FoldedKeys.Inserted(old.Folded, deltaFolded, placed), ids, [.. ties]);
+
+        ReadOnlySpan<char> Last() => lastDelta >= 0 ? deltaFolded[lastDelta] : old.Folded[lastOld];
 
         void AddDelta(int k)
         {
-            if (n > 0 && folded.Last.SequenceEqual(deltaFolded[k])) ties.Add(n);
-            folded.Add(deltaFolded[k]);
-            (ids[n], previousOld) = (deltaIds[k], -1);
+            if (n > 0 && Last().SequenceEqual(deltaFolded[k])) ties.Add(n);
+            folded?.Add(deltaFolded[k]);
+            if (shared) placed[k] = n;
+            (ids[n], previousOld, lastDelta) = (deltaIds[k], -1, k);
             n++;
         }
     }
+
+    /// <summary>Most keys a table places among another's (each read of the table then searches their places).</summary>
+    private const int MaxInserted = 4096;
 }

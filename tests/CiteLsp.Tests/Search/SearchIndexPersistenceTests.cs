@@ -43,6 +43,21 @@ public class SearchIndexPersistenceTests
     }
 
     [Fact]
+    public void An_index_that_appended_entries_reads_back_as_written()
+    {
+        var all = IndexEdits.Corpus(200);
+        var appended = SearchIndex.Build(all.Take(all.Count - 30).ToList()).Update(all);
+        Assert.Null(appended.Layout.IdOf); // ids are positions, and the keys are placed among the old ones
+        Assert.False(appended.Layout.Keys.Folded.IsFlat);
+
+        var read = Read(Bytes(appended), all);
+
+        Assert.NotNull(read);
+        IndexEdits.AssertSame(appended, read, all, new Random(2), [], "appended");
+        Assert.Equal(Bytes(appended), Bytes(read));
+    }
+
+    [Fact]
     public void Truncated_data_reads_as_null()
     {
         var (entries, indexes) = Indexes();

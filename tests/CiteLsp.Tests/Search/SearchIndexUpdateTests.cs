@@ -86,8 +86,46 @@ public class SearchIndexUpdateTests
 
         var updated = index.Update(entries);
 
-        Assert.NotNull(updated.Layout.IdOf); // an update, not a rebuild
-        for (var i = 0; i < entries.Count; i++) Assert.Same(entries[i], updated.Layout.ById[updated.Layout.IdOf![i]]);
+        Assert.NotNull(updated.Layout.Terms.Delta); // an update, not a rebuild
+        Assert.Same(index.Layout.Terms.Base, updated.Layout.Terms.Base);
+        for (var i = 0; i < entries.Count; i++) Assert.Same(entries[i], updated.Layout.ById[updated.Layout.IdAt(i)]);
+        // Nothing moved: ids stay positions. Every old key stays: they are not copied.
+        Assert.Equal(swapAt == 0, updated.Layout.IdOf is null);
+        Assert.False(updated.Layout.Keys.Folded.IsFlat);
         IndexEdits.AssertSame(SearchIndex.Build(entries), updated, reordered, new Random(swapAt), [], $"{kind} swapped at {swapAt}");
+    }
+
+    [Fact]
+    public void Keys_placed_among_the_old_ones_order_as_a_full_build_orders_them()
+    {
+        // Equal folded keys across the two ("smith2019" ×4) and at both ends of the table.
+        string[] old = ["smith2019", "Smith:2019", "mmm", "zeta", "b"];
+        string[] added = ["smith-2019", "SMITH2019", "aaa", "zzz", "mmm", "a"];
+        var entries = old.Concat(added).Select((key, i) => new Entry { Key = key, Title = $"Title {i}" }).ToList();
+        var updated = SearchIndex.Build(entries.Take(old.Length).ToList()).Update(entries);
+        var full = SearchIndex.Build(entries);
+
+        Assert.False(updated.Layout.Keys.Folded.IsFlat);
+        var (a, b) = (updated.Layout.Keys, full.Layout.Keys);
+        Assert.Equal(Enumerable.Range(0, b.Folded.Count).Select(i => b.Folded[i].ToString()), Enumerable.Range(0, a.Folded.Count).Select(i => a.Folded[i].ToString()));
+        Assert.Equal(b.EntryIds, a.EntryIds);
+        Assert.Equal(b.Ties, a.Ties);
+        Assert.Equal(full.Search("", 20).Select(h => h.Entry.Key), updated.Search("", 20).Select(h => h.Entry.Key));
+    }
+
+    [Fact]
+    public void An_index_that_appended_entries_updates_again_as_a_full_build()
+    {
+        var list = IndexEdits.Corpus(300);
+        var index = SearchIndex.Build(list.Take(list.Count - 20).ToList()).Update(list);
+        Assert.False(index.Layout.Keys.Folded.IsFlat);
+        var (rng, graveyard) = (new Random(11), new List<Entry>());
+        for (var step = 0; step < 6; step++)
+        {
+            list = IndexEdits.Edit(list, rng, graveyard);
+            index = IndexUpdater.Update(index, list, 400, default);
+            Assert.NotNull(index.Layout.Terms.Delta);
+            IndexEdits.AssertSame(SearchIndex.Build(list), index, list, new Random(step), graveyard, $"step {step}");
+        }
     }
 }
