@@ -72,8 +72,7 @@ internal sealed class CatalogSet
         var key = string.Join('\n', view.Sources.Select(s => $"{s.Role}:{s.Path}"));
         var lazy = _indexes.GetOrAdd(key, _ => new Lazy<SearchIndex>(() =>
         {
-            var entries = view.Bibliography.Count == 0 ? view.Library.Entries
-                : view.Bibliography.Entries.Concat(view.Library.Entries.Where(e => view.Bibliography.Find(e.Key) is null)).ToList();
+            var entries = view.Bibliography.Count == 0 ? view.Library.Entries : Merged(view.Bibliography, view.Library);
             // After a reload, the index of the same view over the old entries re-indexes only the entries that changed.
             // After a big file's first load, its own index (cached or built with it) does the same; the view's index
             // from before the load (over none of its entries) would mean a second full build.
@@ -84,6 +83,16 @@ internal sealed class CatalogSet
         }));
         try { return lazy.Value; }
         catch (OperationCanceledException) { _indexes.TryRemove(new KeyValuePair<string, Lazy<SearchIndex>>(key, lazy)); throw; }
+    }
+
+    /// <summary>The bibliography's entries, then the library's whose keys it lacks; sized once (a million entries grown
+    /// by doubling left 8 MB of arrays behind).</summary>
+    private static List<Entry> Merged(Catalog bibliography, Catalog library)
+    {
+        var entries = new List<Entry>(bibliography.Count + library.Count);
+        entries.AddRange(bibliography.Entries);
+        foreach (var e in library.Entries) if (bibliography.Find(e.Key) is null) entries.Add(e);
+        return entries;
     }
 
     private static SearchIndex? TryValue(Lazy<SearchIndex> lazy)
