@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { readFrames, writeFrame } from './lsp-frames.mjs';
+import { connect } from './lsp-frames.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dll = process.argv[2] || path.join(root, 'server/CiteLsp.Server/bin/Release/net10.0/citelsp.dll');
@@ -38,30 +38,15 @@ const mainUri = pathToFileURL(path.join(dir, 'main.tex')).href;
 
 // --- a minimal LSP client -------------------------------------------------------------------------------------
 const child = spawn('dotnet', [dll], { stdio: ['pipe', 'pipe', 'inherit'] });
-let nextId = 1;
-const pending = new Map();
+const { request, notify, onMessage } = connect(child);
 const waiters = [];
-const send = (message) => writeFrame(child.stdin, message);
-const request = (method, params) => new Promise((resolve, reject) => {
-  const id = nextId++;
-  pending.set(id, { resolve, reject });
-  send(params === undefined ? { id, method } : { id, method, params });
-});
-const notify = (method, params) => send(params === undefined ? { method } : { method, params });
 const waitFor = (predicate) => new Promise((resolve) => waiters.push({ predicate, resolve }));
-readFrames(child.stdout, (message) => {
-  if (message.id !== undefined && message.method) send({ id: message.id, result: message.method === 'workspace/configuration' ? [{}] : null });
-  else if (message.id !== undefined) {
-    const p = pending.get(message.id);
-    pending.delete(message.id);
-    if (message.error) p.reject(new Error(message.error.message)); else p.resolve(message.result);
-  } else {
-    const compute = message.method === 'window/logMessage' && /^diagnostics .*main\.tex: 1\d{3} citations, \d+ diagnostics, ([\d.]+) ms/.exec(message.params.message);
-    if (compute) serverTimes.push(Number(compute[1]));
-    const action = message.method === 'window/logMessage' && /^codeAction .*: \d+ actions, ([\d.]+) ms/.exec(message.params.message);
-    if (action) actionServerTimes.push(Number(action[1]));
-    for (let i = waiters.length - 1; i >= 0; i--) if (waiters[i].predicate(message)) waiters.splice(i, 1)[0].resolve(message);
-  }
+onMessage((message) => {
+  const compute = message.method === 'window/logMessage' && /^diagnostics .*main\.tex: 1\d{3} citations, \d+ diagnostics, ([\d.]+) ms/.exec(message.params.message);
+  if (compute) serverTimes.push(Number(compute[1]));
+  const action = message.method === 'window/logMessage' && /^codeAction .*: \d+ actions, ([\d.]+) ms/.exec(message.params.message);
+  if (action) actionServerTimes.push(Number(action[1]));
+  for (let i = waiters.length - 1; i >= 0; i--) if (waiters[i].predicate(message)) waiters.splice(i, 1)[0].resolve(message);
 });
 const serverTimes = [];
 const actionServerTimes = [];

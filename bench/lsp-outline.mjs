@@ -8,27 +8,22 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { readFrames, writeFrame } from './lsp-frames.mjs';
+import { connect } from './lsp-frames.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const [dll, bibPath] = process.argv.length > 3 ? process.argv.slice(2) : [path.join(root, 'server/CiteLsp.Server/bin/Release/net10.0/citelsp.dll'), process.argv[2]];
 const child = spawn('dotnet', [dll], { stdio: ['pipe', 'pipe', 'ignore'] });
-let nextId = 1;
-const pending = new Map();
-const send = (message) => writeFrame(child.stdin, message);
-const request = (method, params) => new Promise((resolve) => { const id = nextId++; pending.set(id, resolve); send({ id, method, params }); });
+const { request, notify, onMessage } = connect(child);
 const published = new Map(); // version → resolve, for the open library's diagnostics
-readFrames(child.stdout, (message) => {
+onMessage((message) => {
   if (message.method === 'textDocument/publishDiagnostics' && published.has(message.params.version)) published.get(message.params.version)();
-  else if (message.id !== undefined && message.method) send({ id: message.id, result: message.method === 'workspace/configuration' ? [{}] : null });
-  else if (message.id !== undefined) { pending.get(message.id)(message.result); pending.delete(message.id); }
 });
 await request('initialize', { processId: process.pid, capabilities: {}, rootUri: null });
-send({ method: 'initialized', params: {} });
+notify('initialized', {});
 await request('citelsp/search', { query: 'deep', limit: 5 });
 const uri = pathToFileURL(path.resolve(bibPath)).href;
 const text = fs.readFileSync(bibPath, 'utf8');
-send({ method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'bibtex', version: 1, text } } });
+notify('textDocument/didOpen', { textDocument: { uri, languageId: 'bibtex', version: 1, text } });
 for (let round = 1; round <= 3; round++) {
   const started = performance.now();
   const outline = request('textDocument/documentSymbol', { textDocument: { uri } }).then((r) => ({ symbols: r.length, ms: performance.now() - started }));
@@ -42,7 +37,7 @@ for (let round = 1; round <= 3; round++) {
 // An edit: the editor then wants the new version's outline, and the server publishes its diagnostics.
 const edited = new Promise((resolve) => published.set(2, resolve));
 const [started, cpuBefore] = [performance.now(), cpuSeconds(child.pid)];
-send({ method: 'textDocument/didChange', params: { textDocument: { uri, version: 2 }, contentChanges: [{ text: `${text}\n@misc{added2026, title={Added}}\n` }] } });
+notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: `${text}\n@misc{added2026, title={Added}}\n` }] });
 const symbols = (await request('textDocument/documentSymbol', { textDocument: { uri } })).length;
 const outlineMs = performance.now() - started;
 await edited;

@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { readFrames, writeFrame } from './lsp-frames.mjs';
+import { connect } from './lsp-frames.mjs';
 
 const argv = process.argv.slice(2);
 const opt = (name, dflt) => (argv.indexOf(name) >= 0 ? argv[argv.indexOf(name) + 1] : dflt);
@@ -32,18 +32,8 @@ function session() {
   // BENCH_STDERR=1: the server's log, each line stamped with the ms since the spawn.
   child.stderr?.on('data', (d) => d.toString().split('\n').filter(Boolean).forEach((line) =>
     process.stderr.write(`${(Number(process.hrtime.bigint() - spawned) / 1e6).toFixed(0).padStart(6)} ${line}\n`)));
-  let nextId = 1;
-  const pending = new Map();
-  const listeners = [];
-  readFrames(child.stdout, (msg) => {
-    if (msg.id !== undefined && msg.method) send({ id: msg.id, result: msg.method === 'workspace/configuration' ? (msg.params.items || []).map(() => null) : null });
-    else if (msg.id !== undefined && pending.has(msg.id)) { pending.get(msg.id)(msg); pending.delete(msg.id); }
-    else if (msg.method) listeners.forEach((l) => l(msg));
-  });
-  const send = (m) => writeFrame(child.stdin, m);
-  const request = (method, params) => new Promise((resolve) => { const id = nextId++; pending.set(id, resolve); send({ id, method, params }); });
-  const notify = (method, params) => send({ method, params });
-  return { child, request, notify, onNotification: (f) => listeners.push(f) };
+  // null settings for each item asked: the server keeps those of initializationOptions.
+  return { child, ...connect(child, { configuration: (params) => (params.items ?? []).map(() => null) }) };
 }
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'citelsp-lsp-scale-'));
@@ -57,7 +47,7 @@ async function completion(s, text, query) {
   const line = text.split('\n').findIndex((l) => l.includes(`\\cite{${query}`));
   const character = text.split('\n')[line].indexOf(`\\cite{${query}`) + 6 + query.length;
   const r = await s.request('textDocument/completion', { textDocument: { uri }, position: { line, character } });
-  return (r.result && (r.result.items ?? r.result)) || [];
+  return (r && (r.items ?? r)) || [];
 }
 
 // Resident memory of the server (dotnet runs the dll in the spawned process itself), in MB.
@@ -77,7 +67,7 @@ async function once() {
   const ms = (from = t0) => Number(process.hrtime.bigint() - from) / 1e6;
   const s = session();
   const diagnostics = [];
-  s.onNotification((m) => { if (m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri) diagnostics.push(m.params.diagnostics); });
+  s.onMessage((m) => { if (m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri) diagnostics.push(m.params.diagnostics); });
   await s.request('initialize', { processId: process.pid, rootUri: pathToFileURL(dir).href, capabilities: {}, initializationOptions: settings });
   const result = { initialized: ms() };
   s.notify('initialized', {});
