@@ -342,15 +342,16 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
         finally { noGc.Dispose(); }
         if (built is not null)
         {
+            noGc.CollectAfterIndex(); // a huge library's: the index's garbage goes before the library is served
             _builtAlone[path] = built;
             Interlocked.Increment(ref _cacheWrites);
             // Once the requests that waited for this load are answered: the write reads the whole file again (its
             // content hash) and takes a core; right away, it took it from the first completion.
             After(CacheWriteDelay, () => SaveToCache(cache!, built, stamp));
         }
-        // No collection is started here for a lean library's garbage (its text and raw entries): a background one
-        // made the young collection that met it during the next seconds' requests take 3.4-4.3 s instead of 1.1-1.2 s
-        // (1M, LspBench, 3 runs each). The compaction after the cache write gives the memory back.
+        // No background collection is started here: one made the young collection that met it during the next
+        // seconds' requests take 3.4-4.3 s instead of 1.1-1.2 s (1M, LspBench, 3 runs each). A huge library's index
+        // garbage went in the blocking one above; the compaction after the cache write gives the memory back.
         return file;
     }
 

@@ -52,6 +52,60 @@ public sealed class NoGcRegionTests
     }
 
     [Fact]
+    public void After_a_collection_before_the_index_the_index_garbage_is_collected_once_the_region_ends()
+    {
+        var (indexGarbageAlive, alive) = IndexGarbageAfterTheRegion(headroom: 0);
+        Assert.True(alive, "the index's garbage was collected while the GC was held off");
+        Assert.False(indexGarbageAlive, "the index's garbage outlived CollectAfterIndex");
+    }
+
+    [Fact]
+    public void A_load_that_did_not_collect_before_its_index_does_not_collect_after_it()
+    {
+        var (indexGarbageAlive, _) = IndexGarbageAfterTheRegion(headroom: 16 << 20);
+        Assert.True(indexGarbageAlive, "collected after an index that fitted in the budget");
+    }
+
+    [Fact]
+    public void An_index_collected_when_it_outgrew_its_region_is_not_collected_again()
+    {
+        var region = NoGcRegion.Start(160 << 20, maxBytes: 160 << 20);
+        try
+        {
+            Garbage(64 << 20);
+            region = region.CollectBeforeIndex(16 << 20, lean: true, budget: 0);
+            GC.Collect(); // as the runtime does when an index outgrows the region
+        }
+        finally { region.Dispose(); }
+        var before = GC.CollectionCount(2);
+        region.CollectAfterIndex();
+        Assert.Equal(before, GC.CollectionCount(2));
+    }
+
+    /// <summary>
+    /// <see cref="GarbageThenCollectBeforeIndex"/>'s region, then garbage made in the index's part of it, the region
+    /// ended and <see cref="NoGcRegion.CollectAfterIndex"/> called: whether that garbage was alive just before the
+    /// region ended, and whether it is after.
+    /// </summary>
+    private static (bool IndexGarbageAlive, bool AliveInRegion) IndexGarbageAfterTheRegion(long headroom)
+    {
+        var region = NoGcRegion.Start(160 << 20, maxBytes: 160 << 20);
+        WeakReference indexGarbage;
+        bool aliveInRegion;
+        try
+        {
+            Assert.True(GCSettings.LatencyMode == GCLatencyMode.NoGCRegion, $"no region started, with {GC.GetTotalMemory(false) >> 20} MB on the heap");
+            Garbage(64 << 20);
+            region = region.CollectBeforeIndex(16 << 20, lean: true, budget: GC.GetTotalMemory(false) + (12 << 20) + headroom - 1);
+            indexGarbage = Garbage(4 << 20);
+            aliveInRegion = indexGarbage.IsAlive;
+        }
+        finally { region.Dispose(); }
+        region.CollectAfterIndex();
+        return (indexGarbage.IsAlive, aliveInRegion);
+    }
+
+    [Fact]
     public void Outside_a_region_nothing_is_collected_and_no_region_starts()
     {
         var region = default(NoGcRegion).CollectBeforeIndex(64 << 20, lean: true, budget: 0);
