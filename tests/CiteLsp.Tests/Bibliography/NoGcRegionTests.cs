@@ -72,8 +72,10 @@ public sealed class NoGcRegionTests
         var region = NoGcRegion.Start(160 << 20, maxBytes: 160 << 20);
         try
         {
+            Assert.True(GCSettings.LatencyMode == GCLatencyMode.NoGCRegion, $"no region started, with {GC.GetTotalMemory(false) >> 20} MB on the heap");
             Garbage(64 << 20);
             region = region.CollectBeforeIndex(16 << 20, lean: true, budget: 0);
+            Assert.True(GCSettings.LatencyMode == GCLatencyMode.NoGCRegion, "no region for the index");
             GC.Collect(); // as the runtime does when an index outgrows the region
         }
         finally { region.Dispose(); }
