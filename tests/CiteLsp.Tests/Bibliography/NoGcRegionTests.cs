@@ -15,7 +15,8 @@ public sealed class NoGcRegionTests
     [Fact]
     public void Past_the_budget_the_parse_garbage_is_collected_then_the_GC_is_held_off_again_for_the_index()
     {
-        var (garbageAlive, held) = GarbageThenCollectBeforeIndex(headroom: 0);
+        var (garbageAlive, held) = (true, false);
+        GarbageThenCollectBeforeIndex(headroom: 0, garbage => (garbageAlive, held) = (garbage.IsAlive, Held()));
         Assert.False(garbageAlive, "what the first region let pile up is still there");
         Assert.True(held, "the GC is not held off for the index");
     }
@@ -23,32 +24,10 @@ public sealed class NoGcRegionTests
     [Fact]
     public void Within_the_budget_the_region_goes_on_and_nothing_is_collected()
     {
-        var (garbageAlive, held) = GarbageThenCollectBeforeIndex(headroom: 16 << 20);
+        var (garbageAlive, held) = (false, false);
+        GarbageThenCollectBeforeIndex(headroom: 16 << 20, garbage => (garbageAlive, held) = (garbage.IsAlive, Held()));
         Assert.True(garbageAlive, "collected although the index fits in the budget");
         Assert.True(held, "the region did not go on");
-    }
-
-    /// <summary>
-    /// A region with 64 MB of garbage made in it, then <see cref="NoGcRegion.CollectBeforeIndex"/> for a lean file of
-    /// 16 MB (an index of 12 MB) with a budget <paramref name="headroom"/> above what the heap and that index need:
-    /// whether the garbage is still there, and whether the GC is held off after. The region ends before this returns.
-    /// </summary>
-    private static (bool GarbageAlive, bool Held) GarbageThenCollectBeforeIndex(long headroom)
-    {
-        // Whatever the heap holds: after the whole suite it may pass what Start(bytes) accepts (a CI run failed so).
-        var region = NoGcRegion.Start(160 << 20, maxBytes: 160 << 20);
-        try
-        {
-            Assert.True(GCSettings.LatencyMode == GCLatencyMode.NoGCRegion, $"no region started, with {GC.GetTotalMemory(false) >> 20} MB on the heap");
-            var garbage = Garbage(64 << 20);
-            region = region.CollectBeforeIndex(16 << 20, lean: true, budget: GC.GetTotalMemory(false) + (12 << 20) + headroom - 1);
-            return (garbage.IsAlive, GCSettings.LatencyMode == GCLatencyMode.NoGCRegion);
-        }
-        finally
-        {
-            region.Dispose();
-            Assert.NotEqual(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
-        }
     }
 
     [Fact]
@@ -69,43 +48,52 @@ public sealed class NoGcRegionTests
     [Fact]
     public void An_index_collected_when_it_outgrew_its_region_is_not_collected_again()
     {
-        var region = NoGcRegion.Start(160 << 20, maxBytes: 160 << 20);
-        try
+        var region = GarbageThenCollectBeforeIndex(headroom: 0, _ =>
         {
-            Assert.True(GCSettings.LatencyMode == GCLatencyMode.NoGCRegion, $"no region started, with {GC.GetTotalMemory(false) >> 20} MB on the heap");
-            Garbage(64 << 20);
-            region = region.CollectBeforeIndex(16 << 20, lean: true, budget: 0);
-            Assert.True(GCSettings.LatencyMode == GCLatencyMode.NoGCRegion, "no region for the index");
+            Assert.True(Held(), "no region for the index");
             GC.Collect(); // as the runtime does when an index outgrows the region
-        }
-        finally { region.Dispose(); }
+        });
         var before = GC.CollectionCount(2);
         region.CollectAfterIndex();
         Assert.Equal(before, GC.CollectionCount(2));
     }
 
     /// <summary>
-    /// <see cref="GarbageThenCollectBeforeIndex"/>'s region, then garbage made in the index's part of it, the region
-    /// ended and <see cref="NoGcRegion.CollectAfterIndex"/> called: whether that garbage was alive just before the
-    /// region ended, and whether it is after.
+    /// A region with 64 MB of garbage made in it, then <see cref="NoGcRegion.CollectBeforeIndex"/> for a lean file of
+    /// 16 MB (an index of 12 MB) with a budget <paramref name="headroom"/> above what the heap and that index need, then
+    /// <paramref name="inIndexRegion"/> with that garbage, as an index is built. The region ends before this returns it.
     /// </summary>
-    private static (bool IndexGarbageAlive, bool AliveInRegion) IndexGarbageAfterTheRegion(long headroom)
+    private static NoGcRegion GarbageThenCollectBeforeIndex(long headroom, Action<WeakReference> inIndexRegion)
     {
+        // Whatever the heap holds: after the whole suite it may pass what Start(bytes) accepts (a CI run failed so).
         var region = NoGcRegion.Start(160 << 20, maxBytes: 160 << 20);
-        WeakReference indexGarbage;
-        bool aliveInRegion;
         try
         {
-            Assert.True(GCSettings.LatencyMode == GCLatencyMode.NoGCRegion, $"no region started, with {GC.GetTotalMemory(false) >> 20} MB on the heap");
-            Garbage(64 << 20);
+            Assert.True(Held(), $"no region started, with {GC.GetTotalMemory(false) >> 20} MB on the heap");
+            var garbage = Garbage(64 << 20);
             region = region.CollectBeforeIndex(16 << 20, lean: true, budget: GC.GetTotalMemory(false) + (12 << 20) + headroom - 1);
-            indexGarbage = Garbage(4 << 20);
-            aliveInRegion = indexGarbage.IsAlive;
+            inIndexRegion(garbage);
+            return region;
         }
-        finally { region.Dispose(); }
-        region.CollectAfterIndex();
-        return (indexGarbage.IsAlive, aliveInRegion);
+        finally
+        {
+            region.Dispose();
+            Assert.False(Held(), "the region did not end");
+        }
     }
+
+    /// <summary>Garbage made in the index's region of <see cref="GarbageThenCollectBeforeIndex"/>, then
+    /// <see cref="NoGcRegion.CollectAfterIndex"/>: whether it is alive after, and whether it was just before the region ended.</summary>
+    private static (bool IndexGarbageAlive, bool AliveInRegion) IndexGarbageAfterTheRegion(long headroom)
+    {
+        WeakReference? indexGarbage = null;
+        var aliveInRegion = false;
+        var region = GarbageThenCollectBeforeIndex(headroom, _ => aliveInRegion = (indexGarbage = Garbage(4 << 20)).IsAlive);
+        region.CollectAfterIndex();
+        return (indexGarbage!.IsAlive, aliveInRegion);
+    }
+
+    private static bool Held() => GCSettings.LatencyMode == GCLatencyMode.NoGCRegion;
 
     [Fact]
     public void Outside_a_region_nothing_is_collected_and_no_region_starts()
