@@ -93,17 +93,17 @@ async function once() {
   result.cpuFirstMs = cpuMs(s.child.pid);
   result.rssFirstMB = rssMB(s.child.pid, 'VmRSS');
   if (reload && library) {
-    const original = fs.readFileSync(library, 'utf8');
+    // Bytes, not a string: a 1M-entry library (594 MB) is longer than node's longest string.
+    const original = fs.readFileSync(library);
     let current = original;
     Object.assign(result, { reloadCompletion: [], reloadDiagnostics: [] });
     try {
       for (let r = 0; r < rewrites; r++) {
         await sleep(r === 0 ? settle : 1500);
         // One more entry changed each time (title word added, key renamed), spread over the file.
-        const re = /\n\s*title\s*=\s*\{/gi;
-        re.lastIndex = Math.floor((current.length * (r + 1)) / (rewrites + 1));
-        const m = re.exec(current);
-        const brace = m.index + m[0].length;
+        const from = Math.floor((current.length * (r + 1)) / (rewrites + 1));
+        const m = /\n\s*title\s*=\s*\{/i.exec(current.subarray(from, from + (1 << 20)).toString('latin1'));
+        const brace = from + m.index + m[0].length;
         const keyAt = current.lastIndexOf('\n@', brace);
         const keyStart = current.indexOf('{', keyAt) + 1;
         const keyEnd = current.indexOf(',', keyStart);
@@ -112,14 +112,14 @@ async function once() {
         text = `Text \\cite{${word.toLowerCase()}}\nNew \\cite{${key}}\n`;
         s.notify('textDocument/didChange', { textDocument: { uri, version: 2 + r }, contentChanges: [{ text }] });
         while (!diagnostics.at(-1)?.some((d) => d.message.includes(key))) await sleep(2); // unresolved before the rewrite
-        current = current.slice(0, keyStart) + key + current.slice(keyEnd, brace) + word + ' ' + current.slice(brace);
+        current = Buffer.concat([current.subarray(0, keyStart), Buffer.from(key), current.subarray(keyEnd, brace), Buffer.from(word + ' '), current.subarray(brace)]);
         // Written beside and renamed over the library, as exporters that write atomically do; or (--in-place)
         // truncated and written in 1 MB pieces, so that the server sees it half-written first.
         let t1;
         if (inPlace) {
           t1 = process.hrtime.bigint();
           const fd = fs.openSync(library, 'w');
-          const bytes = Buffer.from(current);
+          const bytes = current;
           for (let at = 0; at < bytes.length; at += 1 << 20) fs.writeSync(fd, bytes, at, Math.min(1 << 20, bytes.length - at));
           fs.closeSync(fd);
         } else {

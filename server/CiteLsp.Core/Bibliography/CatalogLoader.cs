@@ -57,7 +57,7 @@ public static class CatalogLoader
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException) { }
         // A whole parse keeps most of what it allocates; a re-scan of a changed part allocates little.
         using var noGc = previous?.Bibtex is null ? NoGcRegion.ForParse(length) : default;
-        if (length >= fieldsOnDiskAbove && IsBibtex(Head(path)) && BibWindows.TryParse(path) is { } windowed) return windowed;
+        if (length >= fieldsOnDiskAbove && IsBibtex(Head(path)) && BibWindows.TryParse(path, previous: previous) is { } windowed) return windowed;
         try { (text, outcome) = TextDecoder.DecodeFile(path); }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException or OutOfMemoryException)
         {

@@ -87,6 +87,37 @@ public class BibWindowsTests
         Assert.Equal(["First", "Second"], CatalogLoader.Load(path, null, fieldsOnDiskAbove: 0).Entries.Where(e => e.Key.Length == 1).Select(e => e.Fields["publisher"]));
     }
 
+    /// <summary>A huge library rewritten (Zotero's auto-export) is parsed with its last parse: the entries whose text
+    /// is unchanged are the old ones in their new places, and the result is a fresh parse's.</summary>
+    [Fact]
+    public void A_rewrite_takes_the_unchanged_entries_from_the_last_parse()
+    {
+        static string Library(string publisher, bool changed) => $"@string{{pub = {{{publisher}}}}}\n" + string.Concat(Enumerable.Range(0, 300)
+            .Where(i => !changed || i != 150) // gone: every entry after it moves
+            .Select(i => $"@article{{k{i}, author = {{Müller, Jörg and Author{i % 30}, A.}}, title = {{Title {(changed && i == 40 ? "changed " : "")}{i}}}, "
+                + $"journal = pub, doi = {{10.1/{i}}}{(i % 50 == 7 ? $", crossref = {{k{i - 1}}}" : "")}}}\n"));
+        using var dir = new TempDir();
+        var path = dir.File("lib.bib", Library("First", changed: false));
+        var first = BibWindows.TryParse(path, 1000)!;
+        File.WriteAllText(path, Library("First", changed: true));
+        var second = BibWindows.TryParse(path, 1000, first);
+        Assert.NotNull(second);
+        AssertSame(CatalogLoader.Load(path, null, fieldsOnDiskAbove: 0), second);
+        var old = first.Entries.ToDictionary(e => e.Key);
+        var taken = second.Entries.Where(e => ReferenceEquals(old[e.Key].Title, e.Title)).Select(e => e.Key).ToList();
+        // All but the changed one and the six that inherit (built once the scan is done).
+        Assert.Equal(second.Entries.Count - 7, taken.Count);
+        Assert.DoesNotContain("k40", taken);
+        Assert.All(second.Entries, e => Assert.Same(second.OnDisk, e.OnDisk)); // the old one maps the old file's offsets
+
+        // Another value of the macro every entry reads: none is taken, and the result is still a fresh parse's.
+        File.WriteAllText(path, Library("Second", changed: true));
+        var third = BibWindows.TryParse(path, 1000, second);
+        Assert.NotNull(third);
+        AssertSame(CatalogLoader.Load(path, null, fieldsOnDiskAbove: 0), third);
+        Assert.Equal("Second", third.Entries[0].Venue);
+    }
+
     /// <summary>What the loader reads a window at a time: BibTeX from its head on, whatever comes before the first entry;
     /// not CSL-JSON or CSL-YAML, which may hold "@type{" in a value.</summary>
     [Theory]

@@ -21,12 +21,18 @@ internal static class BibWindows
     /// same within the noise (3 interleaved pairs). Smaller ones add joins.</summary>
     public const int DefaultWindowBytes = 8 << 20;
 
-    public static CatalogFile? TryParse(string path, int windowBytes = DefaultWindowBytes)
+    /// <param name="previous">The file's last parse: its entries stand for the ones whose text is unchanged (<see cref="LeanReuse"/>).</param>
+    public static CatalogFile? TryParse(string path, int windowBytes = DefaultWindowBytes, CatalogFile? previous = null)
     {
         try
         {
             using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            return TryParse(path, file, windowBytes);
+            var reuse = LeanReuse.From(previous, path);
+            var parsed = TryParse(path, file, windowBytes, reuse);
+            // Other macros than the last parse's: the entries taken from it may read otherwise, so none are.
+            if (reuse is { Taken: > 0 } && parsed?.OnDisk is { } disk && BibtexParser.MacroSeed(disk.Macros) != reuse.Seed)
+                parsed = TryParse(path, file, windowBytes, null);
+            return parsed;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or DecoderFallbackException) { return null; }
     }
@@ -35,7 +41,7 @@ internal static class BibWindows
     /// the head of the next entry line after it, which a scan looks at).</summary>
     private readonly record struct Cut(long From, long To, long TextFrom, long TextTo);
 
-    private static CatalogFile? TryParse(string path, SafeFileHandle file, int windowBytes)
+    private static CatalogFile? TryParse(string path, SafeFileHandle file, int windowBytes, LeanReuse? reuse)
     {
         var length = RandomAccess.GetLength(file);
         var written = File.GetLastWriteTimeUtc(path);
@@ -53,7 +59,7 @@ internal static class BibWindows
         var names = new NameTable();
         var lastMacros = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var disk = new BibDiskFields(path, null!, lastMacros); // its offsets once every window is read
-        var build = BibtexParser.Builder(path, memo, disk);
+        var build = BibtexParser.Builder(path, memo, disk, reuse);
         var cores = Math.Max(1, Math.Min(Cores.Count, cuts.Length));
         var biggest = (int)cuts.Max(c => c.TextTo - c.TextFrom);
         var buffers = Enumerable.Range(0, cores).Select(_ => new Buffers(biggest)).ToArray();

@@ -76,8 +76,9 @@ public static class BibtexParser
     }
 
     /// <summary>How a lean library's scanners build an entry as soon as they scan it (see <see cref="BibScanner"/>).</summary>
-    internal static Func<RawEntry, Entry> Builder(string path, BibMemo memo, BibDiskFields disk) =>
-        raw => BibEntryBuilder.Build(raw, path, 0, memo, disk);
+    /// <param name="reuse">The file's last parse, whose entries stand for the same text (<see cref="LeanReuse"/>).</param>
+    internal static Func<RawEntry, Entry> Builder(string path, BibMemo memo, BibDiskFields disk, LeanReuse? reuse = null) =>
+        raw => reuse?.Take(raw, path, disk) ?? BibEntryBuilder.Build(raw, path, 0, memo, disk);
 
     /// <summary>
     /// The entries of a whole scan: aliases and inheritance resolved, the entries not built as they were scanned built
@@ -193,7 +194,7 @@ public static class BibtexParser
     }
 
     /// <summary>Hash of the macro table: an entry's content depends on it as much as on its text.</summary>
-    private static ulong MacroSeed(IReadOnlyDictionary<string, string> macros)
+    internal static ulong MacroSeed(IReadOnlyDictionary<string, string> macros)
     {
         var hash = new System.IO.Hashing.XxHash3();
         foreach (var (name, value) in macros.OrderBy(m => m.Key, StringComparer.OrdinalIgnoreCase))
