@@ -8,12 +8,13 @@ using CiteLsp.Core.Search;
 /// parse, then the key maps and the search index built at once under the GC region the host uses. Wall and CPU time of
 /// each (BENCH_PEAK_BUDGET=bytes: the peak above which the parse's garbage is collected before the index); --save then writes the cache as the server does next (in $XDG_CACHE_HOME/citelsp), --alloc prints what each
 /// phase allocated, by type (sampled); --seeds DIR then builds the view a user's default settings add (the library with
-/// the seed catalogs in DIR), as the server does from the load's key maps and index, and prints what it kept.
+/// the seed catalogs in DIR), as the server does from the load's key maps and index, and prints what it kept;
+/// --rewrite then reloads the library rewritten with one entry changed (<see cref="RewriteRun"/>).
 /// </summary>
 internal static class FirstLoadRun
 {
     /// <param name="lean">Keep fields on disk whatever the size (the server does so from 128 MB on).</param>
-    public static int Run(string path, bool lean, bool save, bool alloc, string? seedDir)
+    public static int Run(string path, bool lean, bool save, bool alloc, string? seedDir, bool rewrite = false)
     {
         using var sampler = alloc ? new AllocationSampler() : null;
         var total = Stopwatch.StartNew();
@@ -64,11 +65,14 @@ internal static class FirstLoadRun
             Console.WriteLine($"  cache write ({(written ? "written" : "not cacheable")}) {clock.Elapsed.TotalMilliseconds,5:F0} ms wall {Cpu() - cpu3,7:F0} ms CPU "
                 + $"{GC.GetTotalAllocatedBytes() / 1e6 - alloc3,6:F0} MB allocated, GC pauses {Pauses() - pause3,4:F0} ms; peak working set {PeakMB():F0} MB");
         }
+        var saveAllocations = save ? sampler?.Take() : null;
+        if (rewrite) RewriteRun.Run(path, file, catalog!, index!);
         if (sampler is not null)
         {
             Print("parse", parseAllocations!);
             Print("key maps + search index", indexAllocations!);
-            if (save) Print("cache write", sampler.Take());
+            if (save) Print("cache write", saveAllocations!);
+            if (rewrite) Print("rewrite", sampler.Take());
         }
         GC.KeepAlive(catalog);
         GC.KeepAlive(index);

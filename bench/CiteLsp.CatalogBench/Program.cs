@@ -9,7 +9,7 @@ using CiteLsp.Core.Bibliography;
 if (args is ["scale", var scalePath]) return ScaleRun.Run(scalePath);
 if (args is ["memory", var memoryPath]) return MemoryRun.Run(memoryPath);
 if (args is ["first", var firstPath, ..]) return FirstLoadRun.Run(firstPath, args.Contains("--lean"), args.Contains("--save"), args.Contains("--alloc"),
-    args.SkipWhile(a => a != "--seeds").Skip(1).FirstOrDefault());
+    args.SkipWhile(a => a != "--seeds").Skip(1).FirstOrDefault(), args.Contains("--rewrite"));
 if (args is ["cache", var cachePath, ..]) return CacheRun.Run(cachePath, args is [_, _, "--seeds", var seedDir] ? seedDir : null);
 if (args is ["index", var indexPath, ..]) return IndexRun.Run(indexPath, args.Length > 2 ? int.Parse(args[2]) : 5, args.Contains("parts"));
 var once = args.Contains("--once");

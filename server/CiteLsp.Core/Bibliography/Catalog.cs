@@ -147,11 +147,13 @@ public sealed class Catalog
         var (prefix, suffix) = CommonEnds(old, candidates, SameKey);
         var (oldEnd, newEnd) = (old.Length - suffix, candidates.Length - suffix);
         // Outside the window: entries with the same key that are other objects (re-parsed ones, generated seed keys).
-        var replaced = new List<(Entry Before, Entry Now)>();
+        // Most entries other objects (a huge library's reload gives each its new place in the file): building the maps
+        // afresh is cheaper than pointing each key at its new entry (1M entries: 0.25 s instead of 0.7 s).
+        var (replaced, most) = (new List<(Entry Before, Entry Now)>(), candidates.Length / 2);
         for (var i = 0; i < prefix; i++)
-            if (!ReferenceEquals(old[i], candidates[i])) replaced.Add((old[i], candidates[i]));
+            if (!ReferenceEquals(old[i], candidates[i]) && Replaced(old[i], candidates[i])) return null;
         for (var i = newEnd; i < candidates.Length; i++)
-            if (!ReferenceEquals(old[i - newEnd + oldEnd], candidates[i])) replaced.Add((old[i - newEnd + oldEnd], candidates[i]));
+            if (!ReferenceEquals(old[i - newEnd + oldEnd], candidates[i]) && Replaced(old[i - newEnd + oldEnd], candidates[i])) return null;
         if (oldEnd == prefix && newEnd == prefix && replaced.Count == 0)
             return new Catalog(files, candidates, seedKeys, previous.Entries, previous._byKey, previous._byKeyIgnoreCase, previous._aliases, previous._base) { KeyMaps = "shared" };
         if (oldEnd - prefix > MaxChanged || newEnd - prefix > MaxChanged || previous.Entries.Count != old.Length) return null;
@@ -178,6 +180,13 @@ public sealed class Catalog
         for (var i = prefix; i < newEnd; i++)
             if (candidates[i].Aliases.Count > 0 || !byKey.TryAdd(candidates[i].Key, candidates[i]) || byKeyIgnoreCase?.TryAdd(candidates[i].Key, candidates[i]) == false) return null;
         return new Catalog(files, candidates, seedKeys, candidates, byKey, byKeyIgnoreCase, previous._aliases) { KeyMaps = "patched" };
+
+        // Notes an entry now another object; true when that makes too many to patch.
+        bool Replaced(Entry before, Entry now)
+        {
+            replaced.Add((before, now));
+            return replaced.Count > most;
+        }
     }
 
     /// <summary>

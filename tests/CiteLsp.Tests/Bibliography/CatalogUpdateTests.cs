@@ -76,6 +76,23 @@ public class CatalogUpdateTests
         Assert.Equal("shared", Catalog.Build([edited], updated).KeyMaps);
     }
 
+    /// <summary>A huge library's reload gives every entry a new object (its new place in the file): the maps are built
+    /// afresh, not copied and re-pointed key by key.</summary>
+    [Fact]
+    public void Maps_are_built_afresh_when_most_entries_are_other_objects()
+    {
+        var (_, _, file) = CorpusBib.Parse();
+        var catalog = Catalog.Build([file]);
+        var moved = file with { Entries = [.. file.Entries.Select(e => e with { Location = e.Location with { Start = e.Location.Start + 1 } })] };
+
+        var updated = Catalog.Build([moved], catalog);
+
+        Assert.Equal("built", updated.KeyMaps);
+        Assert.All(moved.Entries, e => Assert.Same(e, updated.Find(e.Key)));
+        var one = file with { Entries = [.. file.Entries.Select((e, i) => i == 10 ? e with { Title = "x" } : e)] };
+        Assert.Equal("patched", Catalog.Build([one], catalog).KeyMaps); // a few: re-pointed
+    }
+
     [Fact]
     public void Seed_keys_carry_over_reloads_until_a_new_entry_takes_one()
     {
