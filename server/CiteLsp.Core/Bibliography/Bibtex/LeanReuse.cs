@@ -8,8 +8,8 @@ namespace CiteLsp.Core.Bibliography.Bibtex;
 /// A huge library's last parse, for the next one (a rewrite by Zotero's auto-export changes a few entries): an entry
 /// whose text is the same as before, read with the same macros, is the old one with its new place in the file, sharing
 /// its title, people and venue instead of converting them again. At 1M entries a reload built a second library beside
-/// the first, 2.4 GB at its peak. Whether the macros are the same is known only once every window is read: the caller
-/// parses again without this when they are not (<see cref="Seed"/>).
+/// the first (peak 1.85 GB over three rewrites, 1.57 GB with this). Whether the macros are the same is known only once
+/// every window is read: the caller parses again without this when they are not (<see cref="Seed"/>).
 /// </summary>
 internal sealed class LeanReuse
 {
