@@ -1,3 +1,4 @@
+using System.Text;
 using Newtonsoft.Json.Linq;
 
 namespace CiteLsp.Tests.Server.Catalogs;
@@ -24,6 +25,37 @@ public class WindowedLoadEndToEndTests
         // A restart reads where the windows' characters are in the file from the cache, and the abstract back through it.
         await using var restarted = LspClient.StartWithCache(cache.Path);
         await ServesAsync(restarted, dir, library, options, fromCache: true);
+    }
+
+    /// <summary>A lean library rewritten as exporters do (beside it, then renamed over it) keeps its unchanged entries:
+    /// one that moved down the file shows its abstract, read back from where it is now, and its definition is its new line.</summary>
+    [Fact]
+    public async Task A_rewritten_library_serves_its_moved_entries_from_their_new_place()
+    {
+        using var dir = new TempDir();
+        using var cache = new TempDir();
+        var text = new StringBuilder();
+        for (var i = 0; i < 80_000; i++) // 11 MB: two windows
+            text.Append($"@article{{key{i},\n  title = {{On the Number {i}}},\n  author = {{Author{i % 5000}, Ann}},\n  abstract = {{Abstract {i}.}},\n}}\n\n");
+        var library = dir.File("library.bib", text.ToString());
+        await using var client = LspClient.StartWithCache(cache.Path);
+        await client.InitializeAsync(initializationOptions: new { library = new[] { library }, seeds = new { enabled = false }, limits = new { fieldsOnDiskAboveMB = 1 } });
+        var doc = dir.Uri("paper.tex");
+        await client.OpenAsync(doc, "\\bibliography{library}\n\\cite{key70000}");
+        Assert.Equal(80_000, (int)(await client.NextStatusAsync(timeoutSeconds: 120))["entries"]!);
+
+        // An entry added at the head, with characters of two bytes: every entry after it moves, in bytes more than in characters.
+        File.WriteAllText(library + ".tmp", "@article{added,\n  title = {Ünïcode},\n}\n\n" + text);
+        File.Move(library + ".tmp", library, overwrite: true);
+        Assert.Equal(80_001, (int)(await client.NextStatusAsync(timeoutSeconds: 120))["entries"]!);
+
+        var at = new { textDocument = new { uri = doc }, position = new { line = 1, character = 10 } };
+        var hover = (string)(await client.RequestAsync("textDocument/hover", at))["contents"]!["value"]!;
+        Assert.Contains("On the Number 70000", hover);
+        Assert.EndsWith("Abstract 70000.", hover);
+        var definition = await client.RequestAsync("textDocument/definition", at);
+        var location = definition is JArray array ? array[0] : definition;
+        Assert.Equal(Array.IndexOf(File.ReadAllLines(library), "@article{key70000,"), (int)location["range"]!["start"]!["line"]!);
     }
 
     private static async Task ServesAsync(LspClient client, TempDir dir, string library, object options, bool fromCache)
