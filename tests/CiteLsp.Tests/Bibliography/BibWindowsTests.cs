@@ -1,6 +1,7 @@
 using System.Text;
 using CiteLsp.Core.Bibliography;
 using CiteLsp.Core.Bibliography.Bibtex;
+using CiteLsp.Core.Bibliography.Cache;
 using CiteLsp.Tests.Server;
 
 namespace CiteLsp.Tests.Bibliography;
@@ -116,6 +117,29 @@ public class BibWindowsTests
         Assert.NotNull(third);
         AssertSame(CatalogLoader.Load(path, null, fieldsOnDiskAbove: 0), third);
         Assert.Equal("Second", third.Entries[0].Venue);
+    }
+
+    /// <summary>After a restart the last parse is the cache's: a rewrite then takes its entries just the same.</summary>
+    [Fact]
+    public void A_rewrite_after_a_warm_start_takes_the_cached_entries()
+    {
+        var text = new StringBuilder("@string{pub = {Publisher}}\n");
+        for (var i = 0; i < 300; i++) text.Append($"@book{{k{i}, author = {{Author{i % 30}, A.}}, title = {{Title {i}}}, publisher = pub}}\n");
+        using var dir = new TempDir();
+        using var cacheDir = new TempDir();
+        var path = dir.File("lib.bib", text.ToString());
+        var cache = new CatalogCache(cacheDir.Path, minBytes: 0);
+        var first = BibWindows.TryParse(path, 1000)!;
+        Assert.True(cache.Save(first, CiteLsp.Core.Search.SearchIndex.Build(first.Entries)));
+        var cached = cache.TryLoad(path)?.File ?? throw new Xunit.Sdk.XunitException("not loaded from the cache");
+        File.WriteAllText(path, "@misc{added, title = {Ünïcode}}\n" + text);
+
+        var reloaded = BibWindows.TryParse(path, 1000, cached);
+
+        Assert.NotNull(reloaded);
+        AssertSame(CatalogLoader.Load(path, null, fieldsOnDiskAbove: 0), reloaded);
+        var old = cached.Entries.ToDictionary(e => e.Key);
+        Assert.Equal(300, reloaded.Entries.Count(e => old.TryGetValue(e.Key, out var o) && ReferenceEquals(o.Title, e.Title)));
     }
 
     /// <summary>What the loader reads a window at a time: BibTeX from its head on, whatever comes before the first entry;
