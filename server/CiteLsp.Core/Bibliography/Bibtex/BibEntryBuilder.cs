@@ -31,7 +31,7 @@ internal static class BibEntryBuilder
             Aliases = Get(f, "ids") is { } ids ? ids.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : [],
             FieldsInMemory = disk is null ? f : null,
             OnDisk = disk,
-            ContentHash = ContentHash(e, source, macroSeed),
+            ContentHash = ContentHash(e, macroSeed),
             Location = new SourceSpan(path, e.Start, e.End - e.Start),
             KeyLocation = new SourceSpan(path, e.KeyStart, e.Key.Length),
             Origin = disk is null ? source : null, // after the spans: they are offsets in this version
@@ -40,14 +40,13 @@ internal static class BibEntryBuilder
 
     /// <summary>Hash of the entry's text, XORed with the macros' (so an entry built before every macro was known can take
     /// that part later); an entry that inherits fields hashes all its values (its parent may change alone).</summary>
-    private static ulong ContentHash(RawEntry e, BibText text, ulong macroSeed)
+    private static ulong ContentHash(RawEntry e, ulong macroSeed)
     {
-        if (!BibInheritance.Inherits(e))
-            return XxHash3.HashToUInt64(MemoryMarshal.AsBytes(text.Slice(e.Start, e.End - e.Start))) ^ macroSeed;
+        if (!BibInheritance.Inherits(e)) return TextHash(e) ^ macroSeed;
         // One hasher per thread and seed (a file's entries share one), reset for each entry: not 600 bytes per entry.
         if (t_hash is not { } hash || t_hashSeed != macroSeed) (t_hash, t_hashSeed) = (hash = new XxHash3((long)macroSeed), macroSeed);
         else hash.Reset();
-        hash.Append(MemoryMarshal.AsBytes(text.Slice(e.Start, e.End - e.Start)));
+        hash.Append(MemoryMarshal.AsBytes(e.Source.Slice(e.Start, e.End - e.Start)));
         foreach (var (name, value) in e.Fields)
         {
             hash.Append(MemoryMarshal.AsBytes(name.AsSpan()));
@@ -55,6 +54,10 @@ internal static class BibEntryBuilder
         }
         return hash.GetCurrentHashAsUInt64();
     }
+
+    /// <summary>The hash of the entry's text alone: the content hash of an entry that inherits nothing, without the
+    /// macros' part (what <see cref="LeanReuse"/> compares an old entry's with).</summary>
+    internal static ulong TextHash(RawEntry e) => XxHash3.HashToUInt64(MemoryMarshal.AsBytes(e.Source.Slice(e.Start, e.End - e.Start)));
 
     [ThreadStatic] private static XxHash3? t_hash;
     [ThreadStatic] private static ulong t_hashSeed;

@@ -1,5 +1,3 @@
-using System.IO.Hashing;
-using System.Runtime.InteropServices;
 using CiteLsp.Core.Text;
 
 namespace CiteLsp.Core.Bibliography.Bibtex;
@@ -39,7 +37,7 @@ internal sealed class LeanReuse
     public Entry? Take(RawEntry raw, string path, BibDiskFields disk)
     {
         if (!_byKey.TryGetValue(raw.Key, out var old)) return null;
-        var text = XxHash3.HashToUInt64(MemoryMarshal.AsBytes(raw.Source.Slice(raw.Start, raw.End - raw.Start)));
+        var text = BibEntryBuilder.TextHash(raw);
         if ((text ^ Seed) != old.ContentHash) return null;
         Interlocked.Increment(ref _taken);
         return old with
