@@ -85,9 +85,9 @@ internal static class FirstLoadRun
         foreach (var (type, bytes) in allocations.Take(12)) Console.WriteLine($"    {bytes / 1e6,6:F0} MB  {type}");
     }
 
-    private static double PeakMB() => Process.GetCurrentProcess().PeakWorkingSet64 / 1e6;
+    internal static double PeakMB() => Process.GetCurrentProcess().PeakWorkingSet64 / 1e6;
 
-    private static double Pauses() => GC.GetTotalPauseDuration().TotalMilliseconds;
+    internal static double Pauses() => GC.GetTotalPauseDuration().TotalMilliseconds;
 
-    private static double Cpu() => Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds;
+    internal static double Cpu() => Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds;
 }

@@ -17,19 +17,19 @@ internal static class RewriteRun
         {
             Rewrite(path, edited);
             var heap = GC.GetTotalMemory(forceFullCollection: true);
-            var (clock, cpu0, alloc0, pause0) = (Stopwatch.StartNew(), Cpu(), Allocated(), Pauses());
+            var (clock, cpu0, alloc0, pause0) = (Stopwatch.StartNew(), FirstLoadRun.Cpu(), Allocated(), FirstLoadRun.Pauses());
             var next = CatalogLoader.Load(edited, file with { Path = edited }, 0);
-            var (parseMs, cpu1, alloc1, pause1) = (clock.Elapsed.TotalMilliseconds, Cpu(), Allocated(), Pauses());
+            var (parseMs, cpu1, alloc1, pause1) = (clock.Elapsed.TotalMilliseconds, FirstLoadRun.Cpu(), Allocated(), FirstLoadRun.Pauses());
             var nextCatalog = Catalog.Build([next], catalog);
-            var (catalogMs, cpu2, alloc2, pause2) = (clock.Elapsed.TotalMilliseconds, Cpu(), Allocated(), Pauses());
+            var (catalogMs, cpu2, alloc2, pause2) = (clock.Elapsed.TotalMilliseconds, FirstLoadRun.Cpu(), Allocated(), FirstLoadRun.Pauses());
             var nextIndex = index.Update(nextCatalog.Entries);
-            var (indexMs, cpu3, alloc3, pause3) = (clock.Elapsed.TotalMilliseconds, Cpu(), Allocated(), Pauses());
+            var (indexMs, cpu3, alloc3, pause3) = (clock.Elapsed.TotalMilliseconds, FirstLoadRun.Cpu(), Allocated(), FirstLoadRun.Pauses());
             var kept = (GC.GetTotalMemory(forceFullCollection: true) - heap) / 1e6;
             var same = next.Entries.Count(e => catalog.Find(e.Key) is { } old && ReferenceEquals(old.Title, e.Title));
             Console.WriteLine($"  rewrite: read + parse      {parseMs,7:F0} ms wall {cpu1 - cpu0,7:F0} ms CPU {alloc1 - alloc0,6:F0} MB allocated, GC pauses {pause1 - pause0,4:F0} ms; {same} of {next.Entries.Count} entries taken from the last parse");
             Console.WriteLine($"  rewrite: key maps          {catalogMs - parseMs,7:F0} ms wall {cpu2 - cpu1,7:F0} ms CPU {alloc2 - alloc1,6:F0} MB allocated, GC pauses {pause2 - pause1,4:F0} ms ({nextCatalog.KeyMaps})");
             Console.WriteLine($"  rewrite: index update      {indexMs - catalogMs,7:F0} ms wall {cpu3 - cpu2,7:F0} ms CPU {alloc3 - alloc2,6:F0} MB allocated, GC pauses {pause3 - pause2,4:F0} ms");
-            Console.WriteLine($"  rewrite: {indexMs:F0} ms in all, {kept:F0} MB kept beside the old library; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB");
+            Console.WriteLine($"  rewrite: {indexMs:F0} ms in all, {kept:F0} MB kept beside the old library; peak working set {FirstLoadRun.PeakMB():F0} MB");
             GC.KeepAlive(nextIndex);
             GC.KeepAlive(file);
         }
@@ -53,8 +53,4 @@ internal static class RewriteRun
     }
 
     private static double Allocated() => GC.GetTotalAllocatedBytes() / 1e6;
-
-    private static double Pauses() => GC.GetTotalPauseDuration().TotalMilliseconds;
-
-    private static double Cpu() => Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds;
 }
