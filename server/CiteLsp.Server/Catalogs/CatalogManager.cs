@@ -136,6 +136,9 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
         var toLoad = required.Where(p => !loaded.ContainsKey(p) || dirty.Contains(p) || changedEmbedded.Contains(p)).ToList();
         var toDrop = loaded.Keys.Where(p => !required.Contains(p)).ToList();
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        // Logged with the load: a huge library's counts 4 of each (NoGcRegion: two regions started, which collect at
+        // once and cost nothing, and the two full collections); more mean its regions did not hold, and it peaks higher.
+        var collections = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         var stamps = toLoad.ToDictionary(p => p, Stamp, StringComparer.Ordinal);
         using var progress = toLoad.Count > 0 ? ShowLoad?.Invoke(Reading(toLoad, stamps)) : null;
         var parsed = toLoad.Select(p => (Path: p, File: Load(p, stamps[p], settings, loaded.GetValueOrDefault(p)?.Latest, progress), Exists: File.Exists(p) || embedded.ContainsKey(p))).ToList();
@@ -174,7 +177,8 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
             // A lean library's cache write, if one runs, collects when it is done (it holds as much again meanwhile).
             if (parsed.Any(p => p.File.Lines.TextLength >= BigText) && Volatile.Read(ref _cacheWrites) == 0)
                 CollectSoon(aggressive: parsed.Any(p => p.File.FieldsOnDisk));
-            if (parsed.Count > 0) log.Debug($"loaded {string.Join(", ", parsed.Select(p => Path.GetFileName(p.Path)))}: read and parsed in {parseMs:F0} ms, catalogs and indexes ready after {clock.Elapsed.TotalMilliseconds:F0} ms");
+            if (parsed.Count > 0) log.Debug($"loaded {string.Join(", ", parsed.Select(p => Path.GetFileName(p.Path)))}: read and parsed in {parseMs:F0} ms, catalogs and indexes ready after {clock.Elapsed.TotalMilliseconds:F0} ms; "
+                + $"GC meanwhile: {GC.CollectionCount(0) - collections.Item1} gen0, {GC.CollectionCount(1) - collections.Item2} gen1, {GC.CollectionCount(2) - collections.Item3} gen2");
             _statusSent = true;
             var status = await SendStatusAsync(snapshot.Catalogs); // not inside progress?.End(…): that skips it when null
             progress?.End(status);
