@@ -22,7 +22,7 @@ internal static class FirstLoadRun
         // One GC region for the parse and the index, as the server holds it (NoGcRegion.ForParseAndIndex).
         var noGc = NoGcRegion.ForParseAndIndex(new FileInfo(path).Length);
         var file = CatalogLoader.Load(path, null, lean ? 0 : CatalogLoader.DefaultFieldsOnDiskAbove);
-        var (loadMs, cpu1, alloc1, pause1) = (total.Elapsed.TotalMilliseconds, Cpu(), GC.GetTotalAllocatedBytes() / 1e6, Pauses());
+        var (loadMs, cpu1, alloc1, pause1) = (total.Elapsed.TotalMilliseconds, Cpu(), Allocated(), Pauses());
         var parseAllocations = sampler?.Take();
         noGc = noGc.CollectBeforeIndex(new FileInfo(path).Length, file.FieldsOnDisk,
             long.TryParse(Environment.GetEnvironmentVariable("BENCH_PEAK_BUDGET"), out var budget) ? budget : NoGcRegion.PeakBudget);
@@ -33,7 +33,7 @@ internal static class FirstLoadRun
         noGc.Dispose();
         var (indexedMs, cpuIndexed, pauseIndexed) = (total.Elapsed.TotalMilliseconds, Cpu(), Pauses());
         noGc.CollectAfterIndex();
-        var (allMs, cpu2, alloc2, pause2) = (total.Elapsed.TotalMilliseconds, Cpu(), GC.GetTotalAllocatedBytes() / 1e6, Pauses());
+        var (allMs, cpu2, alloc2, pause2) = (total.Elapsed.TotalMilliseconds, Cpu(), Allocated(), Pauses());
         var indexAllocations = sampler?.Take();
         Console.WriteLine($"{path}: {file.Entries.Count} entries{(file.FieldsOnDisk ? " (lean)" : "")}, {file.Diagnostics.Count} diagnostics");
         Console.WriteLine($"  load (read + parse)       {loadMs,7:F0} ms wall {cpu1 - cpu0,7:F0} ms CPU {alloc1,6:F0} MB allocated, GC pauses {pause1,4:F0} ms");
@@ -46,11 +46,11 @@ internal static class FirstLoadRun
         {
             var seeds = Directory.GetFiles(seedDir).Order(StringComparer.Ordinal).Select(CatalogLoader.Load).ToList();
             var before = GC.GetTotalMemory(forceFullCollection: true);
-            var (clock, cpu3, alloc3) = (Stopwatch.StartNew(), Cpu(), GC.GetTotalAllocatedBytes() / 1e6);
+            var (clock, cpu3, alloc3) = (Stopwatch.StartNew(), Cpu(), Allocated());
             var view = Catalog.Build([file, .. seeds], catalog);
             var catalogMs = clock.Elapsed.TotalMilliseconds;
             var viewIndex = index!.Update(view.Entries);
-            var (viewMs, viewCpu, viewAlloc) = (clock.Elapsed.TotalMilliseconds, Cpu() - cpu3, GC.GetTotalAllocatedBytes() / 1e6 - alloc3);
+            var (viewMs, viewCpu, viewAlloc) = (clock.Elapsed.TotalMilliseconds, Cpu() - cpu3, Allocated() - alloc3);
             var kept = (GC.GetTotalMemory(forceFullCollection: true) - before) / 1e6;
             Console.WriteLine($"  view with the seeds       {viewMs,7:F0} ms wall {viewCpu,7:F0} ms CPU {viewAlloc,6:F0} MB allocated, {kept:F0} MB kept "
                 + $"(key maps {catalogMs:F0} ms, {view.KeyMaps}; index {viewMs - catalogMs:F0} ms); peak working set {PeakMB():F0} MB");
@@ -59,11 +59,11 @@ internal static class FirstLoadRun
         }
         if (save)
         {
-            var (clock, cpu3, alloc3, pause3) = (Stopwatch.StartNew(), Cpu(), GC.GetTotalAllocatedBytes() / 1e6, Pauses());
+            var (clock, cpu3, alloc3, pause3) = (Stopwatch.StartNew(), Cpu(), Allocated(), Pauses());
             // The first collection after the GC region falls in here, as it does in the server (it meets all the load made).
             var written = new CatalogCache(CatalogCache.DefaultDirectory()).Save(file, index!);
             Console.WriteLine($"  cache write ({(written ? "written" : "not cacheable")}) {clock.Elapsed.TotalMilliseconds,5:F0} ms wall {Cpu() - cpu3,7:F0} ms CPU "
-                + $"{GC.GetTotalAllocatedBytes() / 1e6 - alloc3,6:F0} MB allocated, GC pauses {Pauses() - pause3,4:F0} ms; peak working set {PeakMB():F0} MB");
+                + $"{Allocated() - alloc3,6:F0} MB allocated, GC pauses {Pauses() - pause3,4:F0} ms; peak working set {PeakMB():F0} MB");
         }
         var saveAllocations = save ? sampler?.Take() : null;
         if (rewrite) RewriteRun.Run(path, file, catalog!, index!);
@@ -86,6 +86,9 @@ internal static class FirstLoadRun
     }
 
     internal static double PeakMB() => Process.GetCurrentProcess().PeakWorkingSet64 / 1e6;
+
+    /// <summary>MB allocated by the process so far.</summary>
+    internal static double Allocated() => GC.GetTotalAllocatedBytes() / 1e6;
 
     internal static double Pauses() => GC.GetTotalPauseDuration().TotalMilliseconds;
 

@@ -17,13 +17,13 @@ internal static class RewriteRun
         {
             Rewrite(path, edited);
             var heap = GC.GetTotalMemory(forceFullCollection: true);
-            var (clock, cpu0, alloc0, pause0) = (Stopwatch.StartNew(), FirstLoadRun.Cpu(), Allocated(), FirstLoadRun.Pauses());
+            var (clock, cpu0, alloc0, pause0) = (Stopwatch.StartNew(), FirstLoadRun.Cpu(), FirstLoadRun.Allocated(), FirstLoadRun.Pauses());
             var next = CatalogLoader.Load(edited, file with { Path = edited }, 0);
-            var (parseMs, cpu1, alloc1, pause1) = (clock.Elapsed.TotalMilliseconds, FirstLoadRun.Cpu(), Allocated(), FirstLoadRun.Pauses());
+            var (parseMs, cpu1, alloc1, pause1) = (clock.Elapsed.TotalMilliseconds, FirstLoadRun.Cpu(), FirstLoadRun.Allocated(), FirstLoadRun.Pauses());
             var nextCatalog = Catalog.Build([next], catalog);
-            var (catalogMs, cpu2, alloc2, pause2) = (clock.Elapsed.TotalMilliseconds, FirstLoadRun.Cpu(), Allocated(), FirstLoadRun.Pauses());
+            var (catalogMs, cpu2, alloc2, pause2) = (clock.Elapsed.TotalMilliseconds, FirstLoadRun.Cpu(), FirstLoadRun.Allocated(), FirstLoadRun.Pauses());
             var nextIndex = index.Update(nextCatalog.Entries);
-            var (indexMs, cpu3, alloc3, pause3) = (clock.Elapsed.TotalMilliseconds, FirstLoadRun.Cpu(), Allocated(), FirstLoadRun.Pauses());
+            var (indexMs, cpu3, alloc3, pause3) = (clock.Elapsed.TotalMilliseconds, FirstLoadRun.Cpu(), FirstLoadRun.Allocated(), FirstLoadRun.Pauses());
             var kept = (GC.GetTotalMemory(forceFullCollection: true) - heap) / 1e6;
             var same = next.Entries.Count(e => catalog.Find(e.Key) is { } old && ReferenceEquals(old.Title, e.Title));
             Console.WriteLine($"  rewrite: read + parse      {parseMs,7:F0} ms wall {cpu1 - cpu0,7:F0} ms CPU {alloc1 - alloc0,6:F0} MB allocated, GC pauses {pause1 - pause0,4:F0} ms; {same} of {next.Entries.Count} entries taken from the last parse");
@@ -51,6 +51,4 @@ internal static class RewriteRun
         to.Write("Rewritten "u8);
         from.CopyTo(to);
     }
-
-    private static double Allocated() => GC.GetTotalAllocatedBytes() / 1e6;
 }
