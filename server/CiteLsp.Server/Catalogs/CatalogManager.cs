@@ -136,8 +136,9 @@ internal sealed class CatalogManager(WorkspaceState state, Logger log, Func<Stat
         var toLoad = required.Where(p => !loaded.ContainsKey(p) || dirty.Contains(p) || changedEmbedded.Contains(p)).ToList();
         var toDrop = loaded.Keys.Where(p => !required.Contains(p)).ToList();
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        // Logged with the load: a huge library's counts 4 of each (NoGcRegion: two regions started, which collect at
-        // once and cost nothing, and the two full collections); more mean its regions did not hold, and it peaks higher.
+        // Logged with the load: a huge library's first load counts 4 of each (NoGcRegion: two regions started, which
+        // collect at once and cost nothing, and the two full collections); more mean its regions did not hold, and it
+        // peaks higher. A reload runs without regions: its young collections are expected.
         var collections = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         var stamps = toLoad.ToDictionary(p => p, Stamp, StringComparer.Ordinal);
         using var progress = toLoad.Count > 0 ? ShowLoad?.Invoke(Reading(toLoad, stamps)) : null;
